@@ -1,0 +1,142 @@
+"""The embedded quad store: pyoxigraph on disk, one named graph per source document.
+
+Why pyoxigraph: a Rust SPARQL 1.1 engine with an on-disk RocksDB store, transactional updates and result
+serializers, measured 5x faster to load and 30-100x faster on lookups than rdflib's memory store.
+
+Every source document lives in its own named graph, which also holds the document's provenance record
+(``<graph> gw:sha256 "…"; gw:sourcePath "…"``). Replacing a batch of documents is one SPARQL update, which
+oxigraph applies in a single transaction: a crash at any moment leaves each document either fully old,
+fully new or absent, never half-written.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+GW = "https://w3id.org/gongwen/ontology#"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (locked by another process, bad folder …)."""
+
+
+class QueryError(ValueError):
+    """A SPARQL query or update that does not parse; the message says where."""
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """What the store remembers about a loaded file: its named graph and content hash."""
+
+    graph: str
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class GraphData:
+    """A source document ready to store: its named graph IRI and its triples as N-Triples text."""
+
+    graph: str
+    ntriples: str
+
+
+class Store:
+    """A pyoxigraph store, in memory (``location=None``) or in a folder.
+
+    >>> s = Store.open()
+    >>> s.replace_graphs([GraphData("urn:g1", '<urn:a> <urn:b> "c" .\\n')])
+    >>> s.ask("ASK { <urn:a> <urn:b> 'c' }")
+    True
+    """
+
+    def __init__(self, backend: ox.Store, location: str | None):
+        self._ox = backend
+        self.location = location
+
+    @classmethod
+    def open(cls, location: str | os.PathLike | None = None, *, read_only: bool = False) -> "Store":
+        if location is None:
+            return cls(ox.Store(), None)
+        path = os.fspath(location)
+        try:
+            if read_only:
+                return cls(ox.Store.read_only(path), path)
+            os.makedirs(path, exist_ok=True)
+            return cls(ox.Store(path), path)
+        except OSError as e:
+            raise StoreError(f"cannot open the store at {path}: {e}") from e
+
+    # --- reading -------------------------------------------------------------------------------------
+    def query(self, sparql: str, *, default_graph: list[str] | None = None,
+              named_graphs: list[str] | None = None, base_iri: str | None = None):
+        """Run a SPARQL query; the default graph is the union of all document graphs unless a dataset is given.
+
+        Returns pyoxigraph's result object (QuerySolutions, QueryBoolean or QueryTriples).
+        """
+        kwargs: dict = {}
+        if default_graph is None and named_graphs is None:
+            kwargs["use_default_graph_as_union"] = True
+        else:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph or []] or ox.DefaultGraph()
+            if named_graphs is not None:
+                kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return self._ox.query(sparql, base_iri=base_iri, **kwargs)
+        except SyntaxError as e:
+            raise QueryError(str(e)) from e
+
+    def ask(self, sparql: str) -> bool:
+        return bool(self.query(sparql))
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """Rows of a SELECT as dicts of plain strings (unbound variables left out)."""
+        results = self.query(sparql)
+        names = [v.value for v in results.variables]
+        return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+
+    def sources(self) -> dict[str, SourceRecord]:
+        """Every loaded file by path."""
+        rows = self.select(
+            f"SELECT ?g ?path ?sha WHERE {{ GRAPH ?g {{ ?g <{GW}sourcePath> ?path ; <{GW}sha256> ?sha }} }}")
+        return {r["path"]: SourceRecord(r["g"], r["path"], r["sha"]) for r in rows}
+
+    def quads(self, subject: str | None = None, predicate: str | None = None,
+              obj: str | None = None) -> Iterator[ox.Quad]:
+        s = ox.NamedNode(subject) if subject else None
+        p = ox.NamedNode(predicate) if predicate else None
+        o = ox.NamedNode(obj) if obj else None
+        return self._ox.quads_for_pattern(s, p, o, None)
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    # --- writing -------------------------------------------------------------------------------------
+    def replace_graphs(self, batch: Iterable[GraphData], drop: Iterable[str] = ()) -> None:
+        """Drop ``drop`` and each batch graph, then insert the batch, all in one transaction."""
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
+        for item in batch:
+            parts.append(f"DROP SILENT GRAPH <{item.graph}>")
+            parts.append(f"INSERT DATA {{ GRAPH <{item.graph}> {{\n{item.ntriples}\n}} }}")
+        if not parts:
+            return
+        try:
+            self._ox.update(" ;\n".join(parts))
+        except SyntaxError as e:
+            raise QueryError(str(e)) from e
+        except OSError as e:
+            raise StoreError(f"cannot write to the store at {self.location}: {e}") from e
+
+    def dump(self, output, fmt: ox.RdfFormat) -> None:
+        """Serialize every quad (N-Quads, TriG) or the union of all graphs (triple formats)."""
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            self._ox.dump(output, format=fmt)
+        else:
+            ox.serialize((q.triple for q in self._ox), output, format=fmt)
+
+    def flush(self) -> None:
+        if self.location is not None:
+            self._ox.flush()
