@@ -105,11 +105,14 @@ class Store:
         return {r["path"]: SourceRecord(r["g"], r["path"], r["sha"]) for r in rows}
 
     def quads(self, subject: str | None = None, predicate: str | None = None,
-              obj: str | None = None) -> Iterator[ox.Quad]:
-        s = ox.NamedNode(subject) if subject else None
-        p = ox.NamedNode(predicate) if predicate else None
-        o = ox.NamedNode(obj) if obj else None
-        return self._ox.quads_for_pattern(s, p, o, None)
+              obj: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Quads matching IRIs given for any of the four positions (None matches anything)."""
+        s, p, o, g = (ox.NamedNode(x) if x else None for x in (subject, predicate, obj, graph))
+        return self._ox.quads_for_pattern(s, p, o, g)
+
+    def graph_names(self) -> list[str]:
+        """The named graphs, one per loaded source document."""
+        return sorted(g.value for g in self._ox.named_graphs())
 
     def __len__(self) -> int:
         return len(self._ox)
@@ -131,12 +134,29 @@ class Store:
             raise StoreError(f"cannot write to the store at {self.location}: {e}") from e
 
     def dump(self, output, fmt: ox.RdfFormat) -> None:
-        """Serialize every quad (N-Quads, TriG) or the union of all graphs (triple formats)."""
-        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+        """Serialize every quad (N-Quads, TriG, JSON-LD) or the union of all graphs (triple formats)."""
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD):
             self._ox.dump(output, format=fmt)
         else:
-            ox.serialize((q.triple for q in self._ox), output, format=fmt)
+            ox.serialize(self._distinct_triples(), output, format=fmt)
+
+    def _distinct_triples(self) -> Iterator[ox.Triple]:
+        # The same triple (an agency's label, a cited document's number) recurs in many document graphs.
+        seen: set[ox.Triple] = set()
+        for quad in self._ox:
+            if quad.triple not in seen:
+                seen.add(quad.triple)
+                yield quad.triple
 
     def flush(self) -> None:
         if self.location is not None:
             self._ox.flush()
+
+
+def open_store(location: str | os.PathLike | None = None, *, read_only: bool = False):
+    """The embedded store in a folder (or in memory), or a :class:`gongwen.remote.RemoteStore` for a URL."""
+    from gongwen.remote import RemoteStore, is_endpoint
+
+    if is_endpoint(location):
+        return RemoteStore(str(location))
+    return Store.open(location, read_only=read_only)

@@ -1,0 +1,155 @@
+"""Citation analysis with networkx: who cites whom, chains up and down the hierarchy, rankings, Gephi files.
+
+The citation network is read from the store once (documents linked by ``eli:cites``) into a
+``networkx.DiGraph`` whose nodes are document IRIs with their number, title, issuer and year as attributes;
+every analysis below is a plain networkx call on that graph.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import BinaryIO
+
+import networkx as nx
+
+from gongwen.store import Store
+
+ELI = "http://data.europa.eu/eli/ontology#"
+DCT = "http://purl.org/dc/terms/"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+GW = "https://w3id.org/gongwen/ontology#"
+
+NETWORK_QUERY = f"""
+SELECT ?a ?b WHERE {{ ?a <{ELI}cites> ?b }}
+"""
+NODE_QUERY = f"""
+SELECT ?d (SAMPLE(?num) AS ?number) (SAMPLE(?t) AS ?title) (SAMPLE(?iss) AS ?issuer) (SAMPLE(?dt) AS ?date)
+       (SAMPLE(?src) AS ?source) WHERE {{
+  {{ ?d <{ELI}cites> ?x }} UNION {{ ?x <{ELI}cites> ?d }} UNION {{ ?d <{ELI}id_local> ?n0 }}
+  OPTIONAL {{ ?d <{ELI}id_local> ?num }}
+  OPTIONAL {{ ?d <{DCT}title> ?t }}
+  OPTIONAL {{ ?d <{ELI}passed_by> ?ag . ?ag <{RDFS}label> ?iss }}
+  OPTIONAL {{ ?d <{ELI}date_document> ?dt }}
+  OPTIONAL {{ ?d <{GW}sourceGraph> ?src }}
+}} GROUP BY ?d
+"""
+
+
+def citation_graph(store: Store) -> nx.DiGraph:
+    """The citation network: an edge a → b for every ``a eli:cites b``; node attributes from the store."""
+    graph = nx.DiGraph()
+    for row in store.select(NODE_QUERY):
+        graph.add_node(row["d"], **_node_attributes(row))
+    graph.add_edges_from((row["a"], row["b"]) for row in store.select(NETWORK_QUERY))
+    return graph
+
+
+def _node_attributes(row: dict[str, str]) -> dict[str, object]:
+    number = row.get("number", "")
+    date = row.get("date", "")
+    return {
+        "number": number,
+        "title": row.get("title", ""),
+        "issuer": row.get("issuer", ""),
+        "year": int(date[:4]) if date[:4].isdigit() else _year_of(number),
+        "in_corpus": "source" in row,
+        "label": number or row.get("title", "") or row["d"].rsplit("/", 1)[-1],
+    }
+
+
+def _year_of(number: str) -> int:
+    """The year inside a canonical 文号, 0 when there is none.
+
+    >>> _year_of("西办通〔2022〕54号"), _year_of("")
+    (2022, 0)
+    """
+    start = number.find("〔")
+    year = number[start + 1:start + 5] if start >= 0 else ""
+    return int(year) if year.isdigit() else 0
+
+
+def cited_by(graph: nx.DiGraph, doc: str) -> list[str]:
+    """Documents that cite ``doc`` directly.
+
+    >>> g = nx.DiGraph([("street", "district"), ("district", "city")])
+    >>> cited_by(g, "district")
+    ['street']
+    """
+    return sorted(graph.predecessors(doc)) if doc in graph else []
+
+
+def cites(graph: nx.DiGraph, doc: str) -> list[str]:
+    """Documents that ``doc`` cites directly.
+
+    >>> cites(nx.DiGraph([("street", "district")]), "street")
+    ['district']
+    """
+    return sorted(graph.successors(doc)) if doc in graph else []
+
+
+def trace(graph: nx.DiGraph, doc: str, direction: str = "up") -> list[str]:
+    """Every document reachable from ``doc``: ``up`` follows citations to their sources (street → centre),
+    ``down`` follows them back to everything that builds on ``doc``.
+
+    >>> g = nx.DiGraph([("street", "district"), ("district", "city"), ("other", "city")])
+    >>> trace(g, "street", "up")
+    ['city', 'district']
+    >>> trace(g, "city", "down")
+    ['district', 'other', 'street']
+    """
+    if direction not in ("up", "down"):
+        raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
+    if doc not in graph:
+        return []
+    return sorted(nx.descendants(graph, doc) if direction == "up" else nx.ancestors(graph, doc))
+
+
+def citation_path(graph: nx.DiGraph, source: str, target: str) -> list[str]:
+    """The shortest chain of citations from ``source`` up to ``target``, empty when there is none.
+
+    >>> citation_path(nx.DiGraph([("a", "b"), ("b", "c")]), "a", "c")
+    ['a', 'b', 'c']
+    """
+    try:
+        return nx.shortest_path(graph, source, target)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return []
+
+
+def most_cited(graph: nx.DiGraph, limit: int = 20) -> list[tuple[str, int]]:
+    """Documents ranked by how many documents cite them (ties by IRI).
+
+    >>> most_cited(nx.DiGraph([("a", "c"), ("b", "c"), ("a", "b")]), 2)
+    [('c', 2), ('b', 1)]
+    """
+    ranked = sorted(graph.in_degree(), key=lambda item: (-item[1], item[0]))
+    return [(node, degree) for node, degree in ranked[:limit] if degree > 0]
+
+
+def influence(graph: nx.DiGraph, limit: int = 20) -> list[tuple[str, float]]:
+    """Documents ranked by PageRank: cited by documents that are themselves much cited."""
+    if graph.number_of_nodes() == 0:
+        return []
+    scores = nx.pagerank(graph)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def write_network(graph: nx.DiGraph, fmt: str, output: BinaryIO) -> None:
+    """Write the network as GraphML or GEXF, with labels and attributes Gephi shows."""
+    writers = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
+    if fmt not in writers:
+        raise ValueError(f"network format must be one of {', '.join(writers)}, not {fmt!r}")
+    writers[fmt](graph, output)
+
+
+def subgraph_around(graph: nx.DiGraph, docs: Iterable[str], hops: int = 2) -> nx.DiGraph:
+    """The documents within ``hops`` citations of ``docs``, in either direction.
+
+    >>> sorted(subgraph_around(nx.DiGraph([("a", "b"), ("b", "c"), ("c", "d")]), ["a"], 2))
+    ['a', 'b', 'c']
+    """
+    undirected = graph.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for doc in docs:
+        if doc in graph:
+            keep |= set(nx.single_source_shortest_path_length(undirected, doc, cutoff=hops))
+    return graph.subgraph(keep).copy()

@@ -1,0 +1,140 @@
+"""A store behind a SPARQL 1.1 endpoint (Oxigraph server, Fuseki, Virtuoso, GraphDB, QLever …).
+
+Same methods as the embedded :class:`gongwen.store.Store`, spoken over the SPARQL 1.1 Protocol: queries go to
+the query endpoint, writes are SPARQL updates (one request per batch, which the server applies as one
+transaction). Results come back as pyoxigraph result objects, so the web app and the command line serve them
+exactly as they serve the embedded store's. The server must answer queries without a dataset over the union
+of its named graphs (Oxigraph: ``oxigraph serve --union-default-graph``; Virtuoso does so by default; Fuseki:
+``tdb2:unionDefaultGraph true``).
+"""
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from gongwen.store import GW, GraphData, QueryError, SourceRecord, StoreError
+
+ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+          "application/n-triples;q=0.8, text/turtle;q=0.7")
+RESULT_TYPES = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
+                "application/json": ox.QueryResultsFormat.JSON,
+                "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+                "text/tab-separated-values": ox.QueryResultsFormat.TSV}
+GRAPH_TYPES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+               "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML,
+               "application/ld+json": ox.RdfFormat.JSON_LD}
+TIMEOUT_S = 300
+
+
+def update_endpoint(query_url: str) -> str:
+    """Where a server takes updates, by the conventions of the common servers.
+
+    >>> update_endpoint("http://127.0.0.1:7878/query")          # Oxigraph, Fuseki
+    'http://127.0.0.1:7878/update'
+    >>> update_endpoint("http://127.0.0.1:8890/sparql")         # Virtuoso, GraphDB's /repositories/x
+    'http://127.0.0.1:8890/sparql'
+    """
+    if query_url.rstrip("/").endswith("/query"):
+        return query_url.rstrip("/")[: -len("query")] + "update"
+    return query_url
+
+
+class RemoteStore:
+    """A gongwen store on a SPARQL server: ``RemoteStore("http://127.0.0.1:7878/query")``."""
+
+    def __init__(self, query_url: str, update_url: str | None = None):
+        self.location = query_url
+        self.update_url = update_url or update_endpoint(query_url)
+
+    # --- reading -------------------------------------------------------------------------------------
+    def query(self, sparql: str, *, default_graph: list[str] | None = None,
+              named_graphs: list[str] | None = None, base_iri: str | None = None):
+        params = [("default-graph-uri", g) for g in default_graph or []]
+        params += [("named-graph-uri", g) for g in named_graphs or []]
+        url = self.location + ("?" + urllib.parse.urlencode(params) if params else "")
+        body, media_type = self._post(url, sparql, "application/sparql-query", ACCEPT)
+        if media_type in RESULT_TYPES:
+            return ox.parse_query_results(body, format=RESULT_TYPES[media_type])
+        if media_type in GRAPH_TYPES:
+            # Re-run the graph through an in-memory store so callers get a genuine pyoxigraph QueryTriples.
+            scratch = ox.Store()
+            scratch.load(body, format=GRAPH_TYPES[media_type])
+            return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        raise StoreError(f"{self.location} answered with {media_type or 'no content type'}, not SPARQL results")
+
+    def ask(self, sparql: str) -> bool:
+        return bool(self.query(sparql))
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        results = self.query(sparql)
+        names = [v.value for v in results.variables]
+        return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+
+    def sources(self) -> dict[str, SourceRecord]:
+        rows = self.select(
+            f"SELECT ?g ?path ?sha WHERE {{ GRAPH ?g {{ ?g <{GW}sourcePath> ?path ; <{GW}sha256> ?sha }} }}")
+        return {r["path"]: SourceRecord(r["g"], r["path"], r["sha"]) for r in rows}
+
+    def graph_names(self) -> list[str]:
+        return sorted(r["g"] for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+
+    def quads(self, subject: str | None = None, predicate: str | None = None,
+              obj: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
+        terms = [f"<{x}>" if x else f"?{v}" for x, v in ((subject, "s"), (predicate, "p"), (obj, "o"), (graph, "g"))]
+        results = self.query(f"SELECT * WHERE {{ GRAPH {terms[3]} {{ {terms[0]} {terms[1]} {terms[2]} }} }}")
+        for row in results:
+            s, p, o, g = (ox.NamedNode(x) if x else row[v]
+                          for x, v in ((subject, "s"), (predicate, "p"), (obj, "o"), (graph, "g")))
+            yield ox.Quad(s, p, o, g)
+
+    def __len__(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"]) if rows else 0
+
+    # --- writing -------------------------------------------------------------------------------------
+    def replace_graphs(self, batch: Iterable[GraphData], drop: Iterable[str] = ()) -> None:
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
+        for item in batch:
+            parts.append(f"DROP SILENT GRAPH <{item.graph}>")
+            parts.append(f"INSERT DATA {{ GRAPH <{item.graph}> {{\n{item.ntriples}\n}} }}")
+        if parts:
+            self._post(self.update_url, " ;\n".join(parts), "application/sparql-update", "*/*")
+
+    def dump(self, output, fmt: ox.RdfFormat) -> None:
+        quads = (q for g in self.graph_names() for q in self.quads(graph=g))
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD):
+            ox.serialize(quads, output, format=fmt)
+        else:
+            ox.serialize(dict.fromkeys(q.triple for q in quads), output, format=fmt)
+
+    def flush(self) -> None:
+        """Nothing to do: the server persists each update itself."""
+
+    # --- HTTP ----------------------------------------------------------------------------------------
+    def _post(self, url: str, body: str, content_type: str, accept: str) -> tuple[bytes, str]:
+        request = urllib.request.Request(url, data=body.encode("utf-8"), method="POST", headers={
+            "Content-Type": f"{content_type}; charset=utf-8", "Accept": accept})
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
+                media_type = response.headers.get_content_type()
+                return response.read(), media_type
+        except urllib.error.HTTPError as e:
+            detail = e.read().decode("utf-8", "replace").strip().splitlines()
+            message = f"{url} refused the request (HTTP {e.code}): {detail[0][:300] if detail else e.reason}"
+            raise (QueryError(message) if e.code == 400 else StoreError(message)) from e
+        except (urllib.error.URLError, OSError) as e:
+            raise StoreError(f"cannot reach the SPARQL server at {url}: {getattr(e, 'reason', e)}") from e
+
+
+def is_endpoint(location: object) -> bool:
+    """True for a store given as an http(s) URL.
+
+    >>> is_endpoint("http://127.0.0.1:7878/query"), is_endpoint("gongwen-data")
+    (True, False)
+    """
+    return isinstance(location, str) and location.startswith(("http://", "https://"))
+

@@ -1,0 +1,79 @@
+"""The embedded store: one graph per document, replaced whole, remembered by path and sha256."""
+from __future__ import annotations
+
+import io
+
+import pyoxigraph as ox
+import pytest
+
+from gongwen.store import GW, GraphData, QueryError, Store, StoreError, open_store
+
+
+def doc_graph(name: str, sha: str, extra: str = "") -> GraphData:
+    g = f"urn:graph:{sha}"
+    return GraphData(g, f'<{g}> <{GW}sourcePath> "{name}" .\n<{g}> <{GW}sha256> "{sha}" .\n{extra}')
+
+
+def test_sources_are_read_back_by_path():
+    store = Store.open()
+    store.replace_graphs([doc_graph("/a.txt", "aa"), doc_graph("/b.txt", "bb")])
+    assert {p: r.sha256 for p, r in store.sources().items()} == {"/a.txt": "aa", "/b.txt": "bb"}
+    assert store.graph_names() == ["urn:graph:aa", "urn:graph:bb"]
+
+
+def test_replacing_drops_the_stale_graph_in_the_same_update():
+    store = Store.open()
+    store.replace_graphs([doc_graph("/a.txt", "v1", '<urn:d> <urn:p> "old" .')])
+    store.replace_graphs([doc_graph("/a.txt", "v2", '<urn:d> <urn:p> "new" .')], drop=["urn:graph:v1"])
+    assert store.select("SELECT ?o WHERE { <urn:d> <urn:p> ?o }") == [{"o": "new"}]
+    assert list(store.sources()) == ["/a.txt"]
+
+
+def test_a_batch_with_a_bad_graph_writes_nothing():
+    store = Store.open()
+    with pytest.raises(QueryError):
+        store.replace_graphs([doc_graph("/a.txt", "aa"), GraphData("urn:graph:bad", "<urn:x> <urn:y> .")])
+    assert len(store) == 0
+
+
+def test_default_graph_is_the_union_of_document_graphs():
+    store = Store.open()
+    store.replace_graphs([doc_graph("/a.txt", "aa", "<urn:a> <urn:cites> <urn:b> ."),
+                          doc_graph("/b.txt", "bb", "<urn:b> <urn:cites> <urn:c> .")])
+    assert store.select("SELECT ?x WHERE { <urn:a> <urn:cites>+ ?x } ORDER BY ?x") == [{"x": "urn:b"}, {"x": "urn:c"}]
+
+
+def test_dataset_arguments_restrict_the_default_graph():
+    store = Store.open()
+    store.replace_graphs([doc_graph("/a.txt", "aa", "<urn:a> <urn:p> 1 .")])
+    assert store.query("ASK { <urn:a> <urn:p> 1 }", default_graph=["urn:graph:aa"])
+    assert not store.query("ASK { <urn:a> <urn:p> 1 }", default_graph=["urn:graph:none"])
+    assert store.query("ASK { GRAPH <urn:graph:aa> { <urn:a> <urn:p> 1 } }", named_graphs=["urn:graph:aa"])
+
+
+def test_triple_dump_has_each_shared_triple_once():
+    store = Store.open()
+    shared = '<urn:agency> <urn:label> "区民政局" .'
+    store.replace_graphs([doc_graph("/a.txt", "aa", shared), doc_graph("/b.txt", "bb", shared)])
+    out = io.BytesIO()
+    store.dump(out, ox.RdfFormat.N_TRIPLES)
+    assert out.getvalue().decode().count("区民政局") == 1
+
+
+def test_store_survives_reopening(tmp_path):
+    store = Store.open(tmp_path / "s")
+    store.replace_graphs([doc_graph("/a.txt", "aa")])
+    store.flush()
+    del store
+    assert list(Store.open(tmp_path / "s", read_only=True).sources()) == ["/a.txt"]
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path):
+    first = Store.open(tmp_path / "s")
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store.open(tmp_path / "s")
+    del first
+
+
+def test_open_store_takes_a_url_for_a_sparql_server():
+    assert type(open_store("http://127.0.0.1:1/query")).__name__ == "RemoteStore"
