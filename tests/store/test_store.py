@@ -7,6 +7,7 @@ import pyoxigraph as ox
 import pytest
 
 from gongwen.store import GW, GraphData, QueryError, Store, StoreError, open_store
+from tests.store.conftest import free_port
 
 
 def doc_graph(name: str, sha: str, extra: str = "") -> GraphData:
@@ -14,45 +15,45 @@ def doc_graph(name: str, sha: str, extra: str = "") -> GraphData:
     return GraphData(g, f'<{g}> <{GW}sourcePath> "{name}" .\n<{g}> <{GW}sha256> "{sha}" .\n{extra}')
 
 
-def test_sources_are_read_back_by_path():
-    store = Store.open()
+def test_sources_are_read_back_by_path(any_store):
+    store = any_store
     store.replace_graphs([doc_graph("/a.txt", "aa"), doc_graph("/b.txt", "bb")])
     assert {p: r.sha256 for p, r in store.sources().items()} == {"/a.txt": "aa", "/b.txt": "bb"}
     assert store.graph_names() == ["urn:graph:aa", "urn:graph:bb"]
 
 
-def test_replacing_drops_the_stale_graph_in_the_same_update():
-    store = Store.open()
+def test_replacing_drops_the_stale_graph_in_the_same_update(any_store):
+    store = any_store
     store.replace_graphs([doc_graph("/a.txt", "v1", '<urn:d> <urn:p> "old" .')])
     store.replace_graphs([doc_graph("/a.txt", "v2", '<urn:d> <urn:p> "new" .')], drop=["urn:graph:v1"])
     assert store.select("SELECT ?o WHERE { <urn:d> <urn:p> ?o }") == [{"o": "new"}]
     assert list(store.sources()) == ["/a.txt"]
 
 
-def test_a_batch_with_a_bad_graph_writes_nothing():
-    store = Store.open()
+def test_a_batch_with_a_bad_graph_writes_nothing(any_store):
+    store = any_store
     with pytest.raises(QueryError):
         store.replace_graphs([doc_graph("/a.txt", "aa"), GraphData("urn:graph:bad", "<urn:x> <urn:y> .")])
     assert len(store) == 0
 
 
-def test_default_graph_is_the_union_of_document_graphs():
-    store = Store.open()
+def test_default_graph_is_the_union_of_document_graphs(any_store):
+    store = any_store
     store.replace_graphs([doc_graph("/a.txt", "aa", "<urn:a> <urn:cites> <urn:b> ."),
                           doc_graph("/b.txt", "bb", "<urn:b> <urn:cites> <urn:c> .")])
     assert store.select("SELECT ?x WHERE { <urn:a> <urn:cites>+ ?x } ORDER BY ?x") == [{"x": "urn:b"}, {"x": "urn:c"}]
 
 
-def test_dataset_arguments_restrict_the_default_graph():
-    store = Store.open()
+def test_dataset_arguments_restrict_the_default_graph(any_store):
+    store = any_store
     store.replace_graphs([doc_graph("/a.txt", "aa", "<urn:a> <urn:p> 1 .")])
     assert store.query("ASK { <urn:a> <urn:p> 1 }", default_graph=["urn:graph:aa"])
     assert not store.query("ASK { <urn:a> <urn:p> 1 }", default_graph=["urn:graph:none"])
     assert store.query("ASK { GRAPH <urn:graph:aa> { <urn:a> <urn:p> 1 } }", named_graphs=["urn:graph:aa"])
 
 
-def test_triple_dump_has_each_shared_triple_once():
-    store = Store.open()
+def test_triple_dump_has_each_shared_triple_once(any_store):
+    store = any_store
     shared = '<urn:agency> <urn:label> "区民政局" .'
     store.replace_graphs([doc_graph("/a.txt", "aa", shared), doc_graph("/b.txt", "bb", shared)])
     out = io.BytesIO()
@@ -77,3 +78,20 @@ def test_a_second_writer_gets_a_clear_error(tmp_path):
 
 def test_open_store_takes_a_url_for_a_sparql_server():
     assert type(open_store("http://127.0.0.1:1/query")).__name__ == "RemoteStore"
+
+
+def test_quads_by_graph_and_count(any_store):
+    any_store.replace_graphs([doc_graph("/a.txt", "aa", '<urn:a> <urn:p> "甲" .')])
+    quads = list(any_store.quads(graph="urn:graph:aa"))
+    assert len(quads) == len(any_store) == 3
+    assert {q.graph_name.value for q in quads} == {"urn:graph:aa"}
+
+
+def test_unreachable_server_is_a_store_error():
+    with pytest.raises(StoreError, match="cannot reach the SPARQL server"):
+        open_store(f"http://127.0.0.1:{free_port()}/query").sources()
+
+
+def test_bad_query_on_a_server_is_a_query_error(oxigraph_server):
+    with pytest.raises(QueryError, match="HTTP 400"):
+        open_store(oxigraph_server).query("SELECT * WHERE { ?s ?p }")
