@@ -4,8 +4,8 @@ Same methods as the embedded :class:`gongwen.store.Store`, spoken over the SPARQ
 the query endpoint, writes are SPARQL updates (one request per batch, which the server applies as one
 transaction). Results come back as pyoxigraph result objects, so the web app and the command line serve them
 exactly as they serve the embedded store's. The server must answer queries without a dataset over the union
-of its named graphs (Oxigraph: ``oxigraph serve --union-default-graph``; Virtuoso does so by default; Fuseki:
-``tdb2:unionDefaultGraph true``).
+of its named graphs: gongwen writes every document both to its own graph and to the default graph, as the
+embedded store does, so any server works as configured out of the box.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from gongwen.store import GW, GraphData, QueryError, SourceRecord, StoreError
+from gongwen.store import GW, QUAD_FORMATS, GraphData, QueryError, SourceRecord, StoreError, replacement_update
 
 ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
           "application/n-triples;q=0.8, text/turtle;q=0.7")
@@ -92,24 +92,20 @@ class RemoteStore:
             yield ox.Quad(s, p, o, g)
 
     def __len__(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(rows[0]["n"]) if rows else 0
 
     # --- writing -------------------------------------------------------------------------------------
     def replace_graphs(self, batch: Iterable[GraphData], drop: Iterable[str] = ()) -> None:
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
-        for item in batch:
-            parts.append(f"DROP SILENT GRAPH <{item.graph}>")
-            parts.append(f"INSERT DATA {{ GRAPH <{item.graph}> {{\n{item.ntriples}\n}} }}")
-        if parts:
-            self._post(self.update_url, " ;\n".join(parts), "application/sparql-update", "*/*")
+        update = replacement_update(batch, drop)
+        if update:
+            self._post(self.update_url, update, "application/sparql-update", "*/*")
 
     def dump(self, output, fmt: ox.RdfFormat) -> None:
-        quads = (q for g in self.graph_names() for q in self.quads(graph=g))
-        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD):
-            ox.serialize(quads, output, format=fmt)
+        if fmt in QUAD_FORMATS:
+            ox.serialize((q for g in self.graph_names() for q in self.quads(graph=g)), output, format=fmt)
         else:
-            ox.serialize(dict.fromkeys(q.triple for q in quads), output, format=fmt)
+            ox.serialize(self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), output, format=fmt)
 
     def flush(self) -> None:
         """Nothing to do: the server persists each update itself."""

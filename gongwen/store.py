@@ -4,7 +4,10 @@ Why pyoxigraph: a Rust SPARQL 1.1 engine with an on-disk RocksDB store, transact
 serializers, measured 5x faster to load and 30-100x faster on lookups than rdflib's memory store.
 
 Every source document lives in its own named graph, which also holds the document's provenance record
-(``<graph> gw:sha256 "…"; gw:sourcePath "…"``). Replacing a batch of documents is one SPARQL update, which
+(``<graph> gw:sha256 "…"; gw:sourcePath "…"``). The default graph is kept as the set union of all document
+graphs: queries read it directly, so a triple that many documents state (an agency's name, a cited
+document's number) is counted once — oxigraph's own union-default-graph option would repeat it per graph —
+and queries run at the engine's full speed. Replacing a batch of documents is one SPARQL update, which
 oxigraph applies in a single transaction: a crash at any moment leaves each document either fully old,
 fully new or absent, never half-written.
 """
@@ -78,9 +81,7 @@ class Store:
         Returns pyoxigraph's result object (QuerySolutions, QueryBoolean or QueryTriples).
         """
         kwargs: dict = {}
-        if default_graph is None and named_graphs is None:
-            kwargs["use_default_graph_as_union"] = True
-        else:
+        if default_graph is not None or named_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph or []] or ox.DefaultGraph()
             if named_graphs is not None:
                 kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
@@ -115,42 +116,61 @@ class Store:
         return sorted(g.value for g in self._ox.named_graphs())
 
     def __len__(self) -> int:
-        return len(self._ox)
+        """The number of distinct triples (the default graph), as ``SELECT (COUNT(*) AS ?n)`` counts them."""
+        return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     # --- writing -------------------------------------------------------------------------------------
     def replace_graphs(self, batch: Iterable[GraphData], drop: Iterable[str] = ()) -> None:
         """Drop ``drop`` and each batch graph, then insert the batch, all in one transaction."""
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
-        for item in batch:
-            parts.append(f"DROP SILENT GRAPH <{item.graph}>")
-            parts.append(f"INSERT DATA {{ GRAPH <{item.graph}> {{\n{item.ntriples}\n}} }}")
-        if not parts:
+        update = replacement_update(batch, drop)
+        if not update:
             return
         try:
-            self._ox.update(" ;\n".join(parts))
+            self._ox.update(update)
         except SyntaxError as e:
             raise QueryError(str(e)) from e
         except OSError as e:
             raise StoreError(f"cannot write to the store at {self.location}: {e}") from e
 
     def dump(self, output, fmt: ox.RdfFormat) -> None:
-        """Serialize every quad (N-Quads, TriG, JSON-LD) or the union of all graphs (triple formats)."""
-        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD):
-            self._ox.dump(output, format=fmt)
+        """Serialize the document graphs (N-Quads, TriG, JSON-LD) or their union (triple formats)."""
+        if fmt in QUAD_FORMATS:
+            named = (q for q in self._ox if not isinstance(q.graph_name, ox.DefaultGraph))
+            ox.serialize(named, output, format=fmt)
         else:
-            ox.serialize(self._distinct_triples(), output, format=fmt)
-
-    def _distinct_triples(self) -> Iterator[ox.Triple]:
-        # The same triple (an agency's label, a cited document's number) recurs in many document graphs.
-        seen: set[ox.Triple] = set()
-        for quad in self._ox:
-            if quad.triple not in seen:
-                seen.add(quad.triple)
-                yield quad.triple
+            self._ox.dump(output, format=fmt, from_graph=ox.DefaultGraph())
 
     def flush(self) -> None:
         if self.location is not None:
             self._ox.flush()
+
+
+QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD)
+
+
+def replacement_update(batch: Iterable[GraphData], drop: Iterable[str] = ()) -> str:
+    """One SPARQL update that replaces document graphs and keeps the default graph their union.
+
+    Before a graph is dropped, its triples leave the default graph unless another graph still states them.
+
+    >>> print(replacement_update([GraphData("urn:g", "<urn:a> <urn:b> <urn:c> .")]))
+    DELETE { ?s ?p ?o } WHERE { GRAPH <urn:g> { ?s ?p ?o } FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != <urn:g>) } } ;
+    DROP SILENT GRAPH <urn:g> ;
+    INSERT DATA { GRAPH <urn:g> {
+    <urn:a> <urn:b> <urn:c> .
+    }
+    <urn:a> <urn:b> <urn:c> .
+    }
+    """
+    batch = list(batch)
+    parts = []
+    for graph in [*drop, *(item.graph for item in batch)]:
+        parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER NOT EXISTS "
+                     f"{{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }} }}")
+        parts.append(f"DROP SILENT GRAPH <{graph}>")
+    for item in batch:
+        parts.append(f"INSERT DATA {{ GRAPH <{item.graph}> {{\n{item.ntriples}\n}}\n{item.ntriples}\n}}")
+    return " ;\n".join(parts)
 
 
 def open_store(location: str | os.PathLike | None = None, *, read_only: bool = False):

@@ -31,11 +31,11 @@ def oxigraph_command() -> str:
 
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory):
-    """`oxigraph serve` on a free loopback port, union default graph as gongwen needs; stopped after the run."""
+    """`oxigraph serve` on a free loopback port, as installed; stopped after the run."""
     port = free_port()
     location = tmp_path_factory.mktemp("oxigraph")
     proc = subprocess.Popen([oxigraph_command(), "serve", "--location", str(location), "--bind",
-                             f"127.0.0.1:{port}", "--union-default-graph"],
+                             f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/query"
     for _ in range(100):

@@ -95,3 +95,14 @@ def test_unreachable_server_is_a_store_error():
 def test_bad_query_on_a_server_is_a_query_error(oxigraph_server):
     with pytest.raises(QueryError, match="HTTP 400"):
         open_store(oxigraph_server).query("SELECT * WHERE { ?s ?p }")
+
+
+def test_a_triple_two_documents_state_is_counted_once_and_outlives_one_of_them(any_store):
+    shared = '<urn:agency> <urn:label> "区民政局" .'
+    any_store.replace_graphs([doc_graph("/a.txt", "aa", shared), doc_graph("/b.txt", "bb", shared)])
+    assert any_store.select('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p "区民政局" }') == [{"n": "1"}]
+    any_store.replace_graphs([], drop=["urn:graph:aa"])
+    assert any_store.ask('ASK { <urn:agency> <urn:label> "区民政局" }')
+    any_store.replace_graphs([], drop=["urn:graph:bb"])
+    assert not any_store.ask('ASK { <urn:agency> <urn:label> "区民政局" }')
+    assert len(any_store) == 0
