@@ -55,6 +55,7 @@ class Citation:
     doc_number: DocNumber | None = None
     title: TitledWork | None = None
     resolved_from: str | None = None
+    issuer: str | None = None  # inferred from the 代字 of doc_number (gongwen.loaders.resolve.infer_issuer)
 
 
 @dataclass(frozen=True)

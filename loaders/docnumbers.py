@@ -1,0 +1,84 @@
+"""Find 发文字号 (GB/T 9704-2012 §7.2.4: 代字〔年份〕序号号) in cleaned text, in every bracket variant.
+
+The 代字 has no fixed length, so its left edge is found by grammar: the code is the run of Chinese characters
+before the year bracket, cut after the last verb or particle that introduces a citation (根据, 按照, 落实 …)
+and after a full agency name (省政府苏政发 → 苏政发). Damaged numbers are kept as written: a lost closing
+bracket (衢政办发〔202316号) or a lost 号 (湖委发〔2018〕20).
+"""
+from __future__ import annotations
+
+import re
+
+from gongwen.loaders.clean import clean_text
+from gongwen.loaders.models import DocNumber
+
+CJK = "\u4e00-\u9fff"
+# One alternation, tried left to right: a closed bracket, then the garbled form with the close bracket lost.
+DOC_NUMBER = re.compile(
+    rf"(?P<code>[{CJK}]{{1,12}})[ ]?[〔(][ ]?(?P<year>(?:19|20)\d{{2}})[ ]?"
+    rf"(?:[〕)][ ]?(?:第[ ]?)?(?P<seq>\d{{1,5}})(?:[ ]?(?P<hao>号)|(?![\d.%万千百亿元个名人号]))"
+    rf"|(?P<seq2>\d{{1,4}})[ ]?号)"
+)
+# Words that end the text before a 代字 (citation verbs, prepositions, particles); why: 根据西办通〔…〕.
+STOP_WORDS = (
+    "贯彻落实", "根据", "依据", "按照", "遵照", "依照", "参照", "对照", "落实", "贯彻", "执行", "结合", "印发", "转发",
+    "下发", "出台", "制定", "详见", "参见", "文件", "精神", "要求", "号文", "关于", "通过", "同意", "批准",
+)
+STOP_CHARS = "的了在是将由对按据以于为等即见和与及或并"
+AGENCY_WORDS = re.compile("人民政府|政府|办公厅|办公室|委员会")
+
+
+def trim_code(raw: str) -> str:
+    """The 代字 at the end of a run of Chinese characters.
+
+    >>> [trim_code(s) for s in ("根据西办通", "进一步落实舒办发", "省政府苏政发", "和政发", "国办发")]
+    ['西办通', '舒办发', '苏政发', '和政发', '国办发']
+    """
+    cut = 0
+    for word in STOP_WORDS:
+        at = raw.rfind(word)
+        if at >= 0 and len(raw) - (at + len(word)) >= 1:
+            cut = max(cut, at + len(word))
+    for i in range(len(raw) - 2, 0, -1):  # a particle at position 0 may be the code's own first character
+        if raw[i] in STOP_CHARS:
+            cut = max(cut, i + 1)
+            break
+    for match in AGENCY_WORDS.finditer(raw, cut):
+        if len(raw) - match.end() >= 2:
+            cut = match.end()
+    return raw[cut:]
+
+
+def find_doc_numbers(clean: str, source: str | None = None) -> list[DocNumber]:
+    """Every 发文字号 in ``clean`` (see clean_text); ``text`` is sliced from ``source`` when given.
+
+    >>> find_doc_numbers("根据西办通〔2022〕54号文件")
+    [DocNumber(text='西办通〔2022〕54号', code='西办通', year=2022, seq='54', span=(2, 14))]
+    >>> [n.canonical for n in find_doc_numbers("衢政办发〔202316号 湖委发〔2018〕20")]
+    ['衢政办发〔2023〕16号', '湖委发〔2018〕20号']
+    """
+    source = clean if source is None else source
+    found = []
+    for match in DOC_NUMBER.finditer(clean):
+        raw = match.group("code")
+        code = trim_code(raw)
+        start = match.start("code") + len(raw) - len(code)
+        seq = match.group("seq") or match.group("seq2")
+        found.append(DocNumber(text=source[start:match.end()], code=code, year=int(match.group("year")),
+                               seq=str(int(seq)), span=(start, match.end())))
+    return found
+
+
+def canonical_doc_number(text: str) -> str:
+    """The canonical form 代字〔YYYY〕N号 of a number written in any style; other text comes back stripped.
+
+    >>> canonical_doc_number("西民函[2021]38号")
+    '西民函〔2021〕38号'
+    >>> canonical_doc_number("昆民通（２０２１）０8号")
+    '昆民通〔2021〕8号'
+    >>> canonical_doc_number(" 第83号 ")
+    '第83号'
+    """
+    clean = clean_text(text).strip()
+    numbers = find_doc_numbers(re.sub(r"\s+", "", clean))
+    return numbers[0].canonical if numbers else clean

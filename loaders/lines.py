@@ -1,0 +1,62 @@
+"""Lines of a cleaned text with their offsets, and how values read from spans are tidied for output."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LINE = re.compile(r"[^\n]+")
+MARKUP = " #>"  # leading Markdown heading / quote marks of documents saved as Markdown
+NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+SPACE_RUN = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line: its stripped text, the span of that text, and whether a blank line precedes it."""
+
+    text: str
+    start: int
+    end: int
+    after_blank: bool
+
+
+def split_lines(clean: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """Non-blank lines between ``start`` and ``end``, stripped (also of leading Markdown marks), with spans
+    into ``clean``; rules such as ``---`` count as blank.
+
+    >>> [(l.text, l.start, l.after_blank) for l in split_lines(" 标题\\n\\n  正文 \\n---\\n## 附件")]
+    [('标题', 1, False), ('正文', 7, True), ('附件', 18, True)]
+    """
+    end = len(clean) if end is None else end
+    lines, last_end = [], start
+    for match in LINE.finditer(clean, start, end):
+        raw = match.group()
+        stripped = raw.lstrip(MARKUP).rstrip()
+        if not stripped or not stripped.strip("-=_*|"):
+            continue
+        lead = len(raw) - len(raw.lstrip(MARKUP))
+        gap = clean[last_end:match.start()]
+        lines.append(Line(stripped, match.start() + lead, match.start() + lead + len(stripped),
+                          gap.count("\n") > 1 and bool(lines)))
+        last_end = match.end()
+    return lines
+
+
+def join_wide(text: str) -> str:
+    """A header value as one line: white space next to a Chinese character is dropped, other runs become one space.
+
+    >>> join_wide("关于西山区第228号 建议答复的函\\n")
+    '关于西山区第228号建议答复的函'
+    >>> join_wide("2023 5 10 日")
+    '2023 5 10日'
+    """
+    return SPACE_RUN.sub(" ", NEAR_WIDE.sub("", text)).strip()
+
+
+def join_title(text: str) -> str:
+    """A quoted title as one line: line breaks (wrapping) vanish, other white space becomes one space.
+
+    >>> join_title("创新“五社联动”机制  提升基层\\n治理效能")
+    '创新“五社联动”机制 提升基层治理效能'
+    """
+    return SPACE_RUN.sub(" ", re.sub(r"[ ]*\n\s*", "", text)).strip()

@@ -1,0 +1,83 @@
+"""Find named people with the role printed beside them (签发人:, 联系人及电话:, 局长张三同志, 组长…、成员…)
+and the bodies listed after 抄送 (GB/T 9704-2012 §8.2 版记).
+
+A name is a common surname (data/vocab.yaml) followed by one or two characters, ending where a name must
+end (punctuation, 同志, 任, 和 …); a role label may list several names separated by 、.
+"""
+from __future__ import annotations
+
+import re
+
+from gongwen.loaders.lines import join_wide
+from gongwen.loaders.models import Agency, Person
+from gongwen.loaders.vocab import alternation, load_vocab
+
+CJK = "\u4e00-\u9fff"
+V = load_vocab()
+SURNAME = alternation(V.surnames)
+NAME = rf"{SURNAME}(?:[ ]?[{CJK}]){{1,2}}"
+NAME_END = r"(?=同志|[、,;:。\s()|]|和|及|任|为|$|\d)"
+ROLE = alternation(V.roles)
+# 联 系 人:林敏捷 / (联系人及电话:杨雕 68220583) / 签发人:高继强 / 领导署名:佘 富
+LABELLED = re.compile(
+    rf"(?P<role>签[ ]?发[ ]?人|联[ ]?系[ ]?人|领[ ]?导[ ]?署[ ]?名|负[ ]?责[ ]?人|经[ ]?办[ ]?人|承[ ]?办[ ]?人)"
+    rf"(?:及(?:联系)?电话)?[ ]*:[ ]*(?P<name>{SURNAME}(?:[ ]?[{CJK}]){{1,2}}?){NAME_END}"
+    rf"(?:[ ]*[、,]?[ ]*(?P<phone>1\d{{10}}|(?:0\d{{2,3}}-?)?\d{{7,8}})(?!\d))?")
+PHONE_LINE = re.compile(r"(?:联系)?电话[ ]*:[ ]*(?P<phone>1\d{10}|(?:0\d{2,3}-?)?\d{7,8})(?!\d)")
+# 由局长张建强同志任组长 / 组长谭颂、副组长徐小琴,成员陈书文、彭军
+ROLE_NAME = re.compile(rf"(?<![{CJK}])(?:分管)?(?P<role>{ROLE})(?P<names>{NAME}{NAME_END}(?:、{NAME}{NAME_END})*)")
+ROLE_NAME_IN_TEXT = re.compile(rf"(?:分管|由)(?P<role>{ROLE})(?P<names>{NAME}{NAME_END})|"
+                               rf"(?P<role2>{ROLE})(?P<names2>{NAME})同志")
+CC = re.compile(r"抄[ ]?送[ ]*:[ ]*(?P<v>[^\n|]+)")
+
+
+def _names(text: str, base: int, role: str, found: dict[str, Person]) -> None:
+    for match in re.finditer(rf"{NAME}{NAME_END}", text):
+        name = match.group().replace(" ", "")
+        if name not in found:
+            found[name] = Person(name, role, (base + match.start(), base + match.end()))
+
+
+def find_persons(clean: str, source: str | None = None) -> list[Person]:
+    """People named with a role: labelled lines (签发人, 联系人 + phone), role words before names.
+
+    >>> [(p.name, p.role, p.phone) for p in find_persons("(联系人及电话:杨雕 68220583)")]
+    [('杨雕', '联系人', '68220583')]
+    >>> [(p.name, p.role) for p in find_persons("由局长张建强同志任组长、分管副局长付俊明同志任副组长")]
+    [('张建强', '局长'), ('付俊明', '副局长')]
+    >>> [p.name for p in find_persons("组长谭颂、副组长徐小琴,成员陈书文、彭军和各社区书记")]
+    ['谭颂', '徐小琴', '陈书文', '彭军']
+    """
+    found: dict[str, Person] = {}
+    for match in LABELLED.finditer(clean):
+        name = match.group("name").replace(" ", "")
+        role = match.group("role").replace(" ", "")
+        phone = match.group("phone")
+        if not phone and role == "联系人":
+            after = PHONE_LINE.search(clean, match.end(), match.end() + 40)
+            phone = after.group("phone") if after else None
+        found.setdefault(name, Person(name, role, match.span("name"), phone))
+    for match in ROLE_NAME_IN_TEXT.finditer(clean):
+        names, role = ("names", "role") if match.group("role") else ("names2", "role2")
+        _names(match.group(names) + "。", match.start(names), match.group(role), found)
+    for match in ROLE_NAME.finditer(clean):
+        _names(match.group("names"), match.start("names"), match.group("role"), found)
+    return sorted(found.values(), key=lambda p: p.span)
+
+
+def find_cc(clean: str, source: str | None = None) -> list[Agency]:
+    """The bodies after 抄送:, split at 、 , ; and stripped of the closing 。.
+
+    >>> [a.name for a in find_cc("抄送:市人大常委会人事代表工委,区政府办公室。")]
+    ['市人大常委会人事代表工委', '区政府办公室']
+    """
+    source = clean if source is None else source
+    found = []
+    for match in CC.finditer(clean):
+        for part in re.finditer(r"[^、,;。]+", match.group("v")):
+            start = match.start("v") + part.start()
+            value = join_wide(source[start:start + len(part.group())])
+            if value:
+                lead = len(part.group()) - len(part.group().lstrip())
+                found.append(Agency(value, (start + lead, start + lead + len(part.group().strip()))))
+    return found

@@ -1,0 +1,138 @@
+"""Resolve what a document leaves implicit: short forms of cited titles (《决定》, 以下简称“…”, 该文件, “54号文”),
+the issuer behind a cited 发文字号 (代字 registry, data/issuer_codes.yaml), and the key that makes one
+programme the same across documents.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from gongwen.loaders.models import Citation, Document, TitledWork
+from gongwen.loaders.titles import is_official_title
+
+ALIAS = re.compile(r"^[ ]*\)?[ ]*\(?[ ]*以下简称[ ]*[“《\"](?P<a>[^”》\"]{1,20})[”》\"]")
+REFERENCE = re.compile(r"该(?:文件|通知|意见|决定|办法|方案|规划|纲要)|[“\"]?(?P<seq>\d{1,4})号文(?:件)?[”\"]?")
+FORMS = "发函通字办"  # form of a 公文 closing the 代字 (发 文件, 函 letter, 通 notice …)
+SHORT_FORM_MAX = 8
+
+
+def resolve_short_forms(clean: str, works: list[TitledWork]) -> list[TitledWork | Citation]:
+    """Replace each short title by a Citation of its antecedent (with ``resolved_from``); keep the others.
+
+    A short form is a title of at most eight characters that an earlier official title contains (《决定》
+    after 《…若干重大问题的决定》), or an alias declared after a title with （以下简称《X》）.
+
+    >>> works = [TitledWork("推进治理现代化若干重大问题的决定", (1, 17)), TitledWork("决定", (20, 22))]
+    >>> out = resolve_short_forms("《推进治理现代化若干重大问题的决定》,《决定》指出", works)
+    >>> out[1].title.title, out[1].resolved_from
+    ('推进治理现代化若干重大问题的决定', '决定')
+    """
+    out: list[TitledWork | Citation] = []
+    full: list[TitledWork] = []
+    aliases: dict[str, TitledWork] = {}
+    for work in works:
+        key = work.title.replace(" ", "")
+        antecedent = aliases.get(key)
+        if antecedent is None and len(key) <= SHORT_FORM_MAX:
+            antecedent = next((w for w in reversed(full) if key in w.title.replace(" ", "") and
+                               len(w.title) > len(work.title)), None)
+        if antecedent is not None:
+            out.append(Citation(work.span, title=antecedent, resolved_from=work.title))
+            continue
+        out.append(work)
+        if not work.nested_in and is_official_title(work.title):
+            full.append(work)
+            alias = ALIAS.match(clean, work.span[1] + 1)
+            if alias:
+                aliases[alias.group("a").replace(" ", "")] = work
+    return out
+
+
+def resolve_references(clean: str, citations: Iterable[Citation]) -> list[Citation]:
+    """Citations for 该文件 / 该通知 (the citation just before) and “54号文” (the cited number with that
+    sequence), each marked with ``resolved_from``.
+
+    >>> from gongwen.loaders.models import DocNumber
+    >>> n = DocNumber("西办通〔2022〕54号", "西办通", 2022, "54", (0, 13))
+    >>> [(c.doc_number.text, c.resolved_from) for c in resolve_references("西办通〔2022〕54号。按照“54号文”要求", [Citation((0, 13), doc_number=n)])]
+    [('西办通〔2022〕54号', '“54号文”')]
+    """
+    citations = [c for c in citations if c.resolved_from is None]
+    found = []
+    for match in REFERENCE.finditer(clean):
+        before = [c for c in citations if c.span[1] <= match.start()]
+        if match.group("seq"):
+            target = next((c for c in reversed(before) if c.doc_number and c.doc_number.seq == str(int(match.group("seq")))), None)
+        else:
+            target = before[-1] if before else None
+        if target:
+            found.append(replace(target, span=match.span(), resolved_from=match.group()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def load_issuer_codes() -> dict[str, dict]:
+    """The seed 代字 registry from data/issuer_codes.yaml.
+
+    >>> load_issuer_codes()["国办发"]["agency"]
+    '国务院办公厅'
+    """
+    text = files("gongwen.loaders").joinpath("data/issuer_codes.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def code_stem(code: str) -> str:
+    """The 代字 without its form character, so 西民函 and 西民通 share the stem 西民.
+
+    >>> code_stem("西民函"), code_stem("发改社会")
+    ('西民', '发改社会')
+    """
+    return code[:-1] if len(code) > 2 and code[-1] in FORMS else code
+
+
+def grow_issuer_codes(registry: dict[str, dict], documents: Iterable[Document]) -> dict[str, dict]:
+    """A new registry with the codes of documents printing both their issuer and their own 发文字号.
+
+    >>> from gongwen.loaders.models import DocNumber, Field
+    >>> doc = Document("a.txt", "", issuer=Field("昆明市西山区民政局", (0, 9)),
+    ...                doc_number=DocNumber("西民函〔2023〕53号", "西民函", 2023, "53", (0, 13)))
+    >>> grow_issuer_codes({}, [doc])["西民函"]
+    {'agency': '昆明市西山区民政局', 'region': None, 'form': '函'}
+    """
+    grown = dict(registry)
+    for doc in documents:
+        if doc.issuer and doc.doc_number and doc.doc_number.code and doc.doc_number.code not in grown:
+            code = doc.doc_number.code
+            grown[code] = {"agency": doc.issuer.value, "region": None, "form": code[-1] if code[-1] in FORMS else None}
+    return grown
+
+
+def infer_issuer(code: str, registry: dict[str, dict] | None = None) -> str | None:
+    """The agency behind a 代字: an exact entry, else one sharing its stem (西民通 → the agency of 西民函).
+
+    >>> infer_issuer("国办发"), infer_issuer("西民通", {"西民函": {"agency": "昆明市西山区民政局"}}), infer_issuer("无")
+    ('国务院办公厅', '昆明市西山区民政局', None)
+    """
+    registry = load_issuer_codes() if registry is None else registry
+    if code in registry:
+        return registry[code]["agency"]
+    stem = code_stem(code)
+    for known, entry in registry.items():
+        if code_stem(known) == stem:
+            return entry["agency"]
+    return None
+
+
+def programme_key(name: str) -> str:
+    """The key that makes one programme the same across documents: width, quotes and spaces removed.
+
+    >>> programme_key("“家门口”社工服务行动") == programme_key("家门口社工 服务行动")
+    True
+    """
+    return re.sub(r"[\s“”\"'‘’「」]", "", unicodedata.normalize("NFKC", name)).lower()

@@ -1,0 +1,47 @@
+"""The structural vocabularies (文种, genres, agency suffixes, roles …) read once from data/vocab.yaml."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """Word lists, each sorted longest first so that regex alternations prefer the longest match."""
+
+    doc_types: tuple[str, ...]
+    genres: tuple[str, ...]
+    title_qualifiers: tuple[str, ...]
+    agency_suffixes: tuple[str, ...]
+    roles: tuple[str, ...]
+    metadata_labels: tuple[str, ...]
+    issuer_labels: tuple[str, ...]
+    surnames: tuple[str, ...]
+    programme_heads: tuple[str, ...]
+    programme_ends: tuple[str, ...]
+    place_levels: tuple[str, ...]
+    units: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_vocab() -> Vocab:
+    """Read data/vocab.yaml.
+
+    >>> "答复函" in load_vocab().doc_types and load_vocab().doc_types[0] != "函"
+    True
+    """
+    raw = yaml.safe_load(files("gongwen.loaders").joinpath("data/vocab.yaml").read_text(encoding="utf-8"))
+    return Vocab(**{key: tuple(sorted(dict.fromkeys(raw[key]), key=len, reverse=True)) for key in raw})
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first.
+
+    >>> alternation(("函", "复函"))
+    '(?:复函|函)'
+    """
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
