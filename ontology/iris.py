@@ -1,0 +1,227 @@
+"""Every IRI gongwen mints, built here and nowhere else: readable, deterministic, stable across machines.
+
+An IRI is ``{base}id/{kind}/{key…}``. Keys keep CJK as it is (IRIs allow it) after a light normalization
+(NFKC, white space removed, ``/`` inside a key written as fullwidth ``／``) so that the same 文号 or name always
+gives the same IRI, whichever file or citation it came from: a citation of 西办通〔2022〕54号 and that
+document once loaded are one node, with no patching. Only what an IRI forbids is percent-encoded (space,
+``<>"{}|\\^```, controls), plus ``%``, ``#`` and ``?`` so a key can never open a query or fragment.
+
+Because no key ever contains ``/``, the path of an IRI decodes unambiguously: the web app routes a request's
+(decoded) path back to its IRI with :func:`path_to_iri`.
+
+>>> doc_iri("http://127.0.0.1:5000/", "西民函〔2023〕53号")
+'http://127.0.0.1:5000/id/doc/西民函〔2023〕53号'
+"""
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import unquote
+
+DEFAULT_BASE = "http://127.0.0.1:5000/"
+
+# RFC 3987 excludes these from IRIs; %, # and ? would start an escape, a fragment or a query inside a key.
+_FORBIDDEN = set(' <>"{}|\\^`%#?') | {chr(c) for c in range(0x20)} | {"\x7f"}
+_ESCAPES = {ord(c): "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in _FORBIDDEN}
+# Quotation marks and title brackets around a programme name are not part of it (“五社联动” = 五社联动).
+_NAME_QUOTES = "“”‘’\"'「」『』《》〈〉"
+
+
+def normalize_key(text: str) -> str:
+    """The form of a name or number that keys an IRI: NFKC, no white space, ``/`` as ``／``.
+
+    >>> normalize_key(" 昆民通（2021）8号 ")
+    '昆民通(2021)8号'
+    >>> normalize_key("A/B 方案")
+    'A／B方案'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()).replace("/", "／")
+
+
+def _segment(text: str) -> str:
+    return normalize_key(text).translate(_ESCAPES)
+
+
+def _root(base: str) -> str:
+    return base if base.endswith("/") else base + "/"
+
+
+def _mint(base: str, kind: str, *keys: str) -> str:
+    return _root(base) + "id/" + kind + "/" + "/".join(_segment(k) for k in keys)
+
+
+def doc_iri(base: str, number: str) -> str:
+    """A document identified by its 发文字号 (pass the canonical form, ``代字〔YYYY〕N号``).
+
+    >>> doc_iri("http://h/", "国办发〔2021〕12号")
+    'http://h/id/doc/国办发〔2021〕12号'
+    """
+    return _mint(base, "doc", number)
+
+
+def doc_iri_from_header(base: str, issuer: str | None, date: str | None, title: str) -> str:
+    """A document without 文号, identified by issuer, date and title (``-`` stands for what is unknown).
+
+    >>> doc_iri_from_header("http://h/", "昆明市五华区民政局", "2019-05-30", "关于对第19D11号提案的答复")
+    'http://h/id/doc/昆明市五华区民政局/2019-05-30/关于对第19D11号提案的答复'
+    """
+    return _mint(base, "doc", issuer or "-", date or "-", title)
+
+
+def title_iri(base: str, title: str) -> str:
+    """A work known only by a title in 《》 (cited without number, or a plan a notice issues).
+
+    >>> title_iri("http://h/", "昆明市社区依法履行职责清单")
+    'http://h/id/title/昆明市社区依法履行职责清单'
+    """
+    return _mint(base, "title", title)
+
+
+def source_iri(base: str, sha256: str) -> str:
+    """A source file, by the sha256 of its bytes; also the name of the graph holding its triples.
+
+    >>> source_iri("http://h/", "ab12")
+    'http://h/id/source/ab12'
+    """
+    return _mint(base, "source", sha256.lower())
+
+
+def mention_iri(base: str, sha256: str, start: int, end: int) -> str:
+    """A span of a source text, as an RFC 5147 ``char=`` fragment of the source IRI.
+
+    >>> mention_iri("http://h/", "ab12", 3, 9)
+    'http://h/id/source/ab12#char=3,9'
+    """
+    return f"{source_iri(base, sha256)}#char={start},{end}"
+
+
+def agency_iri(base: str, name: str, scope: str | None = None) -> str:
+    """An organization by name; a relative name (区政府办公室) is scoped by the agency that wrote it.
+
+    >>> agency_iri("http://h/", "昆明市西山区民政局")
+    'http://h/id/agency/昆明市西山区民政局'
+    >>> agency_iri("http://h/", "区政府办公室", scope="昆明市西山区民政局")
+    'http://h/id/agency/昆明市西山区民政局/区政府办公室'
+    """
+    return _mint(base, "agency", scope, name) if scope else _mint(base, "agency", name)
+
+
+def person_iri(base: str, scope: str, name: str) -> str:
+    """A person, scoped: a deputy by the term of the body (届), anyone else by the issuing agency.
+
+    >>> person_iri("http://h/", "西山区第十七届人大", "余静")
+    'http://h/id/person/西山区第十七届人大/余静'
+    """
+    return _mint(base, "person", scope, name)
+
+
+def membership_iri(base: str, scope: str, name: str, role: str) -> str:
+    """A person's membership (a deputy's mandate, an official's post) in the body or agency ``scope``.
+
+    >>> membership_iri("http://h/", "西山区第十七届人大", "余静", "代表")
+    'http://h/id/membership/西山区第十七届人大/余静/代表'
+    """
+    return _mint(base, "membership", scope, name, role)
+
+
+def term_iri(base: str, term: str) -> str:
+    """A term (届) of a people's congress or CPPCC, e.g. 西山区第十七届人大.
+
+    >>> term_iri("http://h/", "政协五华区九届")
+    'http://h/id/term/政协五华区九届'
+    """
+    return _mint(base, "term", term)
+
+
+def meeting_iri(base: str, session: str) -> str:
+    """A session (会议) of a term, named as written: 西山区第十七届人大二次会议.
+
+    >>> meeting_iri("http://h/", "市五届人大一次会议")
+    'http://h/id/meeting/市五届人大一次会议'
+    """
+    return _mint(base, "meeting", session)
+
+
+def proposal_iri(base: str, session: str, number: str) -> str:
+    """A deputy's suggestion or member's proposal by session and number (leading zeros kept).
+
+    >>> proposal_iri("http://h/", "西山区第十六届人大五次会议", "014")
+    'http://h/id/proposal/西山区第十六届人大五次会议/014'
+    """
+    return _mint(base, "proposal", session, number)
+
+
+def programme_iri(base: str, name: str) -> str:
+    """A programme by its normalized name: quotes and title brackets dropped.
+
+    >>> programme_iri("http://h/", "“五社联动”")
+    'http://h/id/programme/五社联动'
+    """
+    return _mint(base, "programme", name.strip(_NAME_QUOTES))
+
+
+def place_iri(base: str, name: str, code: str | None = None) -> str:
+    """A place: by its GB/T 2260 administrative division code when known, else by name.
+
+    >>> place_iri("http://h/", "西山区", "530112")
+    'http://h/id/place/530112'
+    >>> place_iri("http://h/", "正阳街道")
+    'http://h/id/place/正阳街道'
+    """
+    return _mint(base, "place", code or name)
+
+
+def scheme_iri(base: str, scheme: str) -> str:
+    """A SKOS concept scheme (doctype, handling, role, programme).
+
+    >>> scheme_iri("http://h/", "doctype")
+    'http://h/id/scheme/doctype'
+    """
+    return _mint(base, "scheme", scheme)
+
+
+def concept_iri(base: str, scheme: str, notation: str) -> str:
+    """A concept of a scheme, by its notation (函, 代表议案, B, 局长 …).
+
+    >>> concept_iri("http://h/", "handling", "B")
+    'http://h/id/concept/handling/B'
+    """
+    return _mint(base, "concept", scheme, notation)
+
+
+def part_iri(owner: str, name: str) -> str:
+    """Something that exists only as part of another resource (a document's annex, its proposal).
+
+    >>> part_iri("http://h/id/doc/西民函〔2023〕53号", "附件1")
+    'http://h/id/doc/西民函〔2023〕53号/附件1'
+    """
+    return f"{owner}/{_segment(name)}"
+
+
+def iri_to_path(iri: str, base: str) -> str | None:
+    """The path at which the server publishes ``iri`` (still percent-encoded), or None if not under base.
+
+    >>> iri_to_path("http://h/id/doc/A%22B", "http://h/")
+    '/id/doc/A%22B'
+    >>> iri_to_path("urn:x", "http://h/") is None
+    True
+    """
+    root = _root(base)
+    if not iri.startswith(root):
+        return None
+    return "/" + iri[len(root):].split("#", 1)[0]
+
+
+def path_to_iri(path: str, base: str) -> str:
+    """The IRI a request path names; takes the decoded path (Flask's ``request.path``) or an encoded one.
+
+    >>> path_to_iri("/id/doc/西民函〔2023〕53号", "http://h/")
+    'http://h/id/doc/西民函〔2023〕53号'
+    >>> path_to_iri("/id/doc/%E8%A5%BF%E6%B0%91%E5%87%BD%E3%80%942023%E3%80%9553%E5%8F%B7", "http://h/")
+    'http://h/id/doc/西民函〔2023〕53号'
+    >>> path_to_iri("/id/title/100%25达标", "http://h/")
+    'http://h/id/title/100%25达标'
+    """
+    if "%" in path:
+        path = unquote(path)
+    return _root(base) + "/".join(s.translate(_ESCAPES) for s in path.lstrip("/").split("/"))
