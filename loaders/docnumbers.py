@@ -25,21 +25,25 @@ STOP_WORDS = (
     "下发", "出台", "制定", "详见", "参见", "文件", "精神", "要求", "号文", "关于", "通过", "同意", "批准",
 )
 STOP_CHARS = "的了在是将由对按据以于为等即见和与及或并"
+GLUE = "号文"  # a code run right after these continues a sentence (…1号和国发…), it does not start a name
 AGENCY_WORDS = re.compile("人民政府|政府|办公厅|办公室|委员会")
 
 
-def trim_code(raw: str) -> str:
-    """The 代字 at the end of a run of Chinese characters.
+def trim_code(raw: str, glued: bool = False) -> str:
+    """The 代字 at the end of a run of Chinese characters; ``glued`` when the run continues a word before it,
+    so that even its first character may be a particle (…1号和国发〔…〕).
 
     >>> [trim_code(s) for s in ("根据西办通", "进一步落实舒办发", "省政府苏政发", "和政发", "国办发")]
     ['西办通', '舒办发', '苏政发', '和政发', '国办发']
+    >>> trim_code("和国发", glued=True)
+    '国发'
     """
     cut = 0
     for word in STOP_WORDS:
         at = raw.rfind(word)
         if at >= 0 and len(raw) - (at + len(word)) >= 1:
             cut = max(cut, at + len(word))
-    for i in range(len(raw) - 2, 0, -1):  # a particle at position 0 may be the code's own first character
+    for i in range(len(raw) - 2, -1 if glued else 0, -1):  # a particle at 0 may be the code's own character
         if raw[i] in STOP_CHARS:
             cut = max(cut, i + 1)
             break
@@ -61,7 +65,7 @@ def find_doc_numbers(clean: str, source: str | None = None) -> list[DocNumber]:
     found = []
     for match in DOC_NUMBER.finditer(clean):
         raw = match.group("code")
-        code = trim_code(raw)
+        code = trim_code(raw, glued=match.start() > 0 and clean[match.start() - 1] in GLUE)
         start = match.start("code") + len(raw) - len(code)
         seq = match.group("seq") or match.group("seq2")
         found.append(DocNumber(text=source[start:match.end()], code=code, year=int(match.group("year")),

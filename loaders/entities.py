@@ -17,11 +17,13 @@ from gongwen.loaders.vocab import alternation, load_vocab
 
 CJK = "\u4e00-\u9fff"
 V = load_vocab()
-QUOTED = re.compile(rf"“(?P<x>[{CJK}A-Za-z0-9+]{{2,12}})”")
+QUOTED = re.compile(rf"“(?P<x>[{CJK}A-Za-z0-9]{{2,12}})”")
 HEAD = re.compile(rf"(?:工作)?(?P<h>{alternation(V.programme_heads)})")
 HEAD_TAIL = re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(V.programme_ends)})")
-VERB = "(?:加速推进|加快推进|深入推进|推进|实施|开展|启动|推动|打造|建设|推行|深化|组织)"
-UNQUOTED = re.compile(rf"{VERB}(?P<x>[{CJK}]{{3,12}}?(?:工程|行动))(?![{CJK}]{{0,1}}计划)")
+VERB = "(?:加速推进|加快推进|深入推进|推进|实施|开展|启动|推动|打造|推行|深化|构建|开启|搭建)"
+NAME_CHAR = r"[^\W\d_的是了为项个与及在将把对从向等之其这该]"  # function words never inside a name
+UNQUOTED = re.compile(rf"{VERB}(?P<x>{NAME_CHAR}{{3,12}}?(?:工程|行动|创建))(?![{CJK}]{{0,1}}计划)")
+AFTER_VERB = re.compile(rf"{VERB}$")
 ORG = re.compile(rf"(?P<x>[{CJK}]{{1,20}}?(?:{alternation(tuple(s for s in V.agency_suffixes if len(s) > 1 or s in '局厅委院'))}))"
                  rf"(?![{CJK}]{{0,3}}(?:局|委|办公室|中心|厅))")
 ORG_LEFT = re.compile(rf"^.*(?:根据|按照|经过|经|由|向|与|和|及|在|对|将|并|了|的|是|为|请|会同|邀请|协调|委托|联合|牵头|同意|印发)")
@@ -47,14 +49,16 @@ def find_programmes(clean: str, title_spans: tuple[tuple[int, int], ...] = ()) -
     for match in quoted:
         name = match.group("x")
         tail = HEAD_TAIL.match(clean, match.end())
-        if name.endswith(("工程", "行动", "计划")) or counts[name] >= 3:
+        if name.endswith(("工程", "行动", "计划")) or (len(name) >= 4 and (
+                counts[name] >= 3 or AFTER_VERB.search(clean, max(0, match.start() - 4), match.start()))):
             add(name, match.span("x"))
         elif tail and re.fullmatch(rf"[{CJK}]*(?:行动|工程)", tail.group()):
             add(name + tail.group(), (match.start("x"), tail.end()))
         elif HEAD.match(clean, match.end()):
             add(name, match.span("x"))
     for match in UNQUOTED.finditer(clean):
-        add(match.group("x"), match.span("x"))
+        if not any(s <= match.start() < e for s, e in title_spans):
+            add(match.group("x"), match.span("x"))
     return sorted(found.values(), key=lambda p: p.span)
 
 

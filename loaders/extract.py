@@ -37,7 +37,7 @@ def extract_document(text: str, file: str = "", sha256: str = "") -> Document:
     issuer = find_issuer(clean, text, title, date, body_start)
     doc_type = doc_type_of(title.value if title else None, clean)
     addressee = find_addressee(clean, text, body_start)
-    addressees = find_addressees(clean, text, body_start) or ((addressee,) if addressee else ())
+    addressees = find_addressees(clean, text, body_start)
     proposal = find_proposal(clean, text, title) if addressee or title else None
     works = find_titled_works(clean, text)
     sorted_ = sort_citations(clean, works, numbers, own, title, proposal, body_start)

@@ -39,7 +39,7 @@ def resolve_short_forms(clean: str, works: list[TitledWork]) -> list[TitledWork 
     for work in works:
         key = work.title.replace(" ", "")
         antecedent = aliases.get(key)
-        if antecedent is None and len(key) <= SHORT_FORM_MAX:
+        if antecedent is None and len(key) <= SHORT_FORM_MAX and not work.nested_in:
             antecedent = next((w for w in reversed(full) if key in w.title.replace(" ", "") and
                                len(w.title) > len(work.title)), None)
         if antecedent is not None:
