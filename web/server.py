@@ -1,0 +1,26 @@
+"""Serving the app with waitress, a production WSGI server in pure Python (threads, no fork)."""
+from __future__ import annotations
+
+import waitress
+from flask import Flask
+from waitress.server import BaseWSGIServer, MultiSocketServer
+
+
+def make_server(app: Flask, host: str, port: int, threads: int) -> BaseWSGIServer | MultiSocketServer:
+    """A bound waitress server, not yet running; port 0 picks a free port (``effective_port``, a string).
+
+    >>> from gongwen.store import Store
+    >>> from gongwen.web import create_app
+    >>> server = make_server(create_app({"store": Store.open()}), "127.0.0.1", 0, threads=2)
+    >>> int(server.effective_port) > 0
+    True
+    >>> server.close()
+    """
+    return waitress.create_server(app, host=host, port=port, threads=threads, ident="gongwen")
+
+
+def serve(app: Flask, host: str, port: int, threads: int) -> None:
+    """Serve ``app`` on ``host:port`` until interrupted (Ctrl-C)."""
+    server = make_server(app, host, port, threads)
+    print(f"gongwen: serving on http://{host}:{server.effective_port}/ (Ctrl-C stops)", flush=True)
+    server.run()
