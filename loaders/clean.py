@@ -6,6 +6,8 @@ changes lengths (it expands ㈠, ½ …) and so would move every span after the 
 """
 from __future__ import annotations
 
+import re
+
 SQUARE_OPEN = "[【［﹝〖〔"
 SQUARE_CLOSE = "]】］﹞〗〕"
 ROUND_OPEN = "（﹙"
@@ -26,6 +28,7 @@ def _table() -> dict[int, str]:
 
 
 TABLE = _table()
+MAPPED = re.compile("[" + re.escape("".join(chr(c) for c in TABLE)) + "]")
 
 
 def clean_text(text: str) -> str:
@@ -36,4 +39,8 @@ def clean_text(text: str) -> str:
     >>> s = "［2022］"; len(clean_text(s)) == len(s)
     True
     """
-    return text.translate(TABLE)
+    # str.translate walks every character through a dict; finding the few distinct characters to map with one
+    # regex scan and replacing each with str.replace is several times faster on Chinese text.
+    for char in set(MAPPED.findall(text)):
+        text = text.replace(char, TABLE[ord(char)])
+    return text

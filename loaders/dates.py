@@ -9,15 +9,16 @@ import re
 DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0, "0": 0, "Ｏ": 0}
 # A line that holds nothing but a date (a signature date, or the (2018年7月2日) under a title): year, month
 # and day in Arabic or Chinese numerals, separated by 年/月 or by spaces where they were lost, or all digits.
-DATE_LINE = re.compile(
-    r"^[ ]*\(?[ ]*(?:"
-    r"(?P<y1>(?:19|20)\d{2}|[〇零○O0一二三四五六七八九]{4})[ ]*(?:年[ ]*|[ ]+)"
-    r"(?P<m1>\d{1,2}|十[一二]?|[一二三四五六七八九])[ ]*(?:月[ ]*|[ ]+)"
-    r"(?P<d1>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ ]*日?"
-    r"|(?P<digits>(?:19|20)\d{4,6})[ ]*日?"
-    r")[ ]*\)?[ ]*$",
-    re.MULTILINE,
+DATE_LINE = re.compile(  # each run of spaces has one place to go, so a failed match never backtracks far
+    r"(?:^|(?<=\n))[ ]*(?:\([ ]*)?(?:"
+    r"(?P<y1>(?:19|20)\d{2}|[〇零○O0一二三四五六七八九]{4})(?:[ ]*年[ ]*|[ ]+)"
+    r"(?P<m1>\d{1,2}|十[一二]?|[一二三四五六七八九])(?:[ ]*月[ ]*|[ ]+)"
+    r"(?P<d1>\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    r"|(?P<digits>(?:19|20)\d{4,6})"
+    r")[ ]*(?:日[ ]*)?(?:\)[ ]*)?(?=\n|$)",
 )
+# Candidate line starts for DATE_LINE: a newline, then spaces or (, then a digit or a Chinese year digit.
+DATE_LINE_START = re.compile(r"\n[ (]*[12〇零○O0一二]")
 
 
 def chinese_number(s: str) -> int:
@@ -95,7 +96,11 @@ def find_date_lines(clean: str) -> list[tuple[str, tuple[int, int]]]:
     [('2021-11-09', (7, 17)), ('2023-09-04', (35, 41))]
     """
     found = []
-    for match in DATE_LINE.finditer(clean):
+    starts = [0] + [m.start() + 1 for m in DATE_LINE_START.finditer(clean)]
+    for start in starts:
+        match = DATE_LINE.match(clean, start)
+        if not match:
+            continue
         value = date_of(match)
         if value:
             body = match.group(0)

@@ -8,6 +8,7 @@ noun counted.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -24,10 +25,13 @@ VERB = "(?:加速推进|加快推进|深入推进|推进|实施|开展|启动|�
 NAME_CHAR = r"[^\W\d_的是了为项个与及在将把对从向等之其这该]"  # function words never inside a name
 UNQUOTED = re.compile(rf"{VERB}(?P<x>{NAME_CHAR}{{3,12}}?(?:工程|行动|创建))(?![{CJK}]{{0,1}}计划)")
 AFTER_VERB = re.compile(rf"{VERB}$")
-ORG = re.compile(rf"(?P<x>[{CJK}]{{1,20}}?(?:{alternation(tuple(s for s in V.agency_suffixes if len(s) > 1 or s in '局厅委院'))}))"
-                 rf"(?![{CJK}]{{0,3}}(?:局|委|办公室|中心|厅))")
+ORG_SUFFIXES = tuple(s for s in V.agency_suffixes if len(s) > 1 or s in "局厅委院")
+# The suffix is scanned for first; the name is the run of Chinese characters before it (read backwards),
+# unless the run goes on into a longer agency name (区委社工委: stop at the second 委, not the first).
+ORG_SUFFIX = re.compile(rf"{alternation(ORG_SUFFIXES)}(?![{CJK}]{{0,3}}(?:局|委|办公室|中心|厅))")
+RUN_BEFORE = re.compile(rf"[{CJK}]{{1,20}}$")
 ORG_LEFT = re.compile(rf"^.*(?:根据|按照|经过|经|由|向|与|和|及|在|对|将|并|了|的|是|为|请|会同|邀请|协调|委托|联合|牵头|同意|印发)")
-PLACE = re.compile(rf"[{CJK}]{{1,6}}?{alternation(V.place_levels)}")
+PLACE = re.compile(rf"[{CJK}]{{1,6}}?(?P<level>{alternation(V.place_levels)})")
 FIGURE = re.compile(rf"(?P<v>\d+(?:\.\d+)?)[ ]?(?P<u>{alternation(V.units)})(?P<c>[{CJK}]{{0,8}})")
 COUNTED_END = re.compile(r"[在的是为、和及与从对以将并被已由共达中]|活跃|获得|参与")
 
@@ -40,7 +44,7 @@ def find_programmes(clean: str, title_spans: tuple[tuple[int, int], ...] = ()) -
     ['五社联动', '家门口社工服务行动', '城乡供水一体化工程']
     """
     found: dict[str, Programme] = {}
-    quoted = [m for m in QUOTED.finditer(clean) if not any(s <= m.start() < e for s, e in title_spans)]
+    quoted = [m for m in QUOTED.finditer(clean) if not _inside(m.start(), title_spans)]
     counts = Counter(m.group("x") for m in quoted)
 
     def add(name: str, span: tuple[int, int]) -> None:
@@ -57,9 +61,14 @@ def find_programmes(clean: str, title_spans: tuple[tuple[int, int], ...] = ()) -
         elif HEAD.match(clean, match.end()):
             add(name, match.span("x"))
     for match in UNQUOTED.finditer(clean):
-        if not any(s <= match.start() < e for s, e in title_spans):
+        if not _inside(match.start(), title_spans):
             add(match.group("x"), match.span("x"))
     return sorted(found.values(), key=lambda p: p.span)
+
+
+def _inside(at: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    i = bisect.bisect_right(spans, (at, len(spans) and 1 << 62)) - 1  # spans are sorted and do not overlap
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def find_organizations(clean: str) -> list[Agency]:
@@ -69,13 +78,17 @@ def find_organizations(clean: str) -> list[Agency]:
     ['民政局', '交通局', '区委社工委']
     """
     found: dict[str, Agency] = {}
-    for match in ORG.finditer(clean):
-        raw = match.group("x")
+    last_end = 0
+    for match in ORG_SUFFIX.finditer(clean):
+        run = RUN_BEFORE.search(clean, max(last_end, match.start() - 20), match.start())
+        last_end = match.end()
+        if not run:
+            continue
+        raw = run.group() + match.group()
         left = ORG_LEFT.match(raw)
         name = raw[left.end():] if left else raw
         if len(name) >= 3 and not name.startswith(("各", "本", "我", "该")) and name not in found:
-            start = match.end("x") - len(name)
-            found[name] = Agency(name, (start, match.end("x")))
+            found[name] = Agency(name, (match.end() - len(name), match.end()))
     return list(found.values())
 
 
@@ -92,7 +105,7 @@ def find_places(names: list[tuple[str, tuple[int, int]]]) -> list[Place]:
             match = PLACE.match(name, at)
             if not match or match.end() >= len(name):
                 break
-            level = next(l for l in V.place_levels if match.group().endswith(l))
+            level = match.group("level")
             if len(match.group()) > len(level):
                 found.setdefault(match.group(), Place(match.group(), level, (start + at, start + match.end())))
             at = match.end()

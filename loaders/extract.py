@@ -46,7 +46,7 @@ def extract_document(text: str, file: str = "", sha256: str = "") -> Document:
     citations += resolve_references(clean, citations)
     persons = _merge_people(addressees, find_persons(clean, text))
     signer = next((p for p in persons if p.role == "签发人"), None)
-    cited_spans = tuple(c.title.span for c in citations if c.title)
+    cited_spans = tuple(sorted({c.title.span for c in citations if c.title and not c.title.nested_in}))
     organizations = find_organizations(clean)
     if issuer:
         organizations = [Agency(issuer.value, issuer.span)] + [o for o in organizations if o.name != issuer.value]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from gongwen.loaders.dates import find_date_lines, parse_date
-from gongwen.loaders.docnumbers import find_doc_numbers
-from gongwen.loaders.lines import Line, join_wide, split_lines
+from gongwen.loaders.dates import DATE_LINE, find_date_lines, parse_date
+from gongwen.loaders.docnumbers import CORE, find_doc_numbers
+from gongwen.loaders.lines import LINE, MARKUP, Line, join_wide, split_lines
 from gongwen.loaders.models import DocNumber, Field
 from gongwen.loaders.vocab import alternation, load_vocab
 
@@ -26,14 +26,15 @@ SALUTATION = re.compile(
     rf"^(?:尊敬的)?[{CJK}](?:[ ]?[{CJK}]){{1,3}}(?:[、,][ ]*[{CJK}](?:[ ]?[{CJK}]){{1,3}})*[ ]*"
     rf"(?:等[ ]*(?:\d+[ ]*(?:名|位))?)?(?:代表|委员)们?[ ]*:?$")
 PROSE = re.compile(r"。|收悉|如下:|现将|现就|现提出")
-ISSUER_LABEL = re.compile(rf"(?:{alternation(V.issuer_labels)})[ ]*:?[ ]*(?P<v>[{CJK}()]{{2,40}})")
-HANDLING = re.compile(r"(?:办理类型|办理结果|办理类别|答复类别|类[ ]*别)[ ]*〕?[ ]*:?[ ]*〔?[ ]*(?P<v>[ABC])(?![A-Za-z])")
+ISSUER_LABEL = re.compile(rf"(?:{alternation(V.issuer_labels)})[ ]*(?::[ ]*)?(?P<v>[{CJK}()]{{2,40}})")
+GAP = r"[ ]*(?:〕[ ]*)?(?::[ ]*)?(?:〔[ ]*)?"  # label and value apart: spaces, 〕〔 of 〔办理类型〕〔A〕, a colon
+HANDLING = re.compile(rf"(?:办理类型|办理结果|办理类别|答复类别|类[ ]?别){GAP}(?P<v>[ABC])(?![A-Za-z])")
 PUBLIC = re.compile(
-    r"是否公开[ ]*〕?[ ]*:?[ ]*〔?[ ]*(?P<yes>是)|是否公开[ ]*〕?[ ]*:?[ ]*〔?[ ]*否"
-    r"|公开(?:方式|属性)[ ]*:?[ ]*(?P<yes2>主动公开)|公开(?:方式|属性)[ ]*:?[ ]*(?:不予公开|不公开)"
+    rf"是否公开{GAP}(?:(?P<yes>是)|否)"
+    r"|公开(?:方式|属性)[ ]*(?::[ ]*)?(?:(?P<yes2>主动公开)|不予公开|不公开)"
     r"|\((?P<yes3>此件公开发布|此件主动公开)\)|\(此件不(?:予)?公开\)")
-OWN_NUMBER_FIRST = re.compile(rf"[{CJK}]{{1,12}}[ ]?〔(?:19|20)\d{{2}}〕[ ]?\d{{1,5}}[ ]?号?[ ]*(?=关于)")
-SIGNED_DATE_LABEL = re.compile(r"成文日期[ ]*:?[ ]*(?P<v>(?:19|20)\d{2}[-年./][ ]*\d{1,2}[-月./][ ]*\d{1,2}日?)")
+OWN_NUMBER_FIRST = re.compile(rf"[{CJK}]{{1,12}}[ ]?〔(?:19|20)\d{{2}}〕[ ]?\d{{1,5}}(?:[ ]?号)?[ ]*(?=关于)")
+SIGNED_DATE_LABEL = re.compile(r"成文日期[ ]*(?::[ ]*)?(?P<v>(?:19|20)\d{2}[-年./][ ]*\d{1,2}[-月./][ ]*\d{1,2}日?)")
 
 
 def is_label_line(text: str) -> bool:
@@ -61,20 +62,20 @@ def find_body_start(clean: str) -> int:
     >>> find_body_start("西民函〔2023〕53号\\n关于X的函\\n余静代表:\\n您好。")
     19
     """
-    for line in split_lines(clean, 0, min(len(clean), HEAD_LIMIT)):
-        text = line.text
-        if is_label_line(text):
+    for match in LINE.finditer(clean, 0, min(len(clean), HEAD_LIMIT)):  # lazily: the body starts early
+        text = match.group().strip(MARKUP)
+        if not text or is_label_line(text):
             continue
         if SALUTATION.match(text) or (text.endswith(":") and len(text) <= 100) or PROSE.search(text) \
                 or len(text) > 100:
-            return line.start
+            return match.start() + len(match.group()) - len(match.group().lstrip(MARKUP))
     return min(len(clean), HEAD_LIMIT)
 
 
 def _title_like(line: Line, limit: int = 40) -> bool:
     text = line.text
     return (len(text) <= limit and ":" not in text and not is_label_line(text) and not text.endswith("文件")
-            and not find_doc_numbers(text) and not find_date_lines(text))
+            and not CORE.search(text) and not DATE_LINE.match(text))
 
 
 def find_title(clean: str, source: str | None = None, body_start: int | None = None) -> Field | None:

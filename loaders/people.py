@@ -24,10 +24,9 @@ LABELLED = re.compile(
     rf"(?:及(?:联系)?电话)?[ ]*:[ ]*(?P<name>{SURNAME}(?:[ ]?[{CJK}]){{1,2}}?){NAME_END}"
     rf"(?:[ ]*[、,]?[ ]*(?P<phone>1\d{{10}}|(?:0\d{{2,3}}-?)?\d{{7,8}})(?!\d))?")
 PHONE_LINE = re.compile(r"(?:联系)?电话[ ]*:[ ]*(?P<phone>1\d{10}|(?:0\d{2,3}-?)?\d{7,8})(?!\d)")
-# 由局长张建强同志任组长 / 组长谭颂、副组长徐小琴,成员陈书文、彭军
-ROLE_NAME = re.compile(rf"(?<![{CJK}])(?:分管)?(?P<role>{ROLE})(?P<names>{NAME}{NAME_END}(?:、{NAME}{NAME_END})*)")
-ROLE_NAME_IN_TEXT = re.compile(rf"(?:分管|由)(?P<role>{ROLE})(?P<names>{NAME}{NAME_END})|"
-                               rf"(?P<role2>{ROLE})(?P<names2>{NAME})同志")
+# 由局长张建强同志任组长 / 组长谭颂、副组长徐小琴,成员陈书文、彭军: a role word, then one or more names. The
+# role must start a phrase (no Chinese character before it) unless 由/分管 precede it or 同志 follows the name.
+ROLE_NAME = re.compile(rf"(?P<role>{ROLE})(?P<names>{NAME}{NAME_END}(?:、{NAME}{NAME_END})*)")
 CC = re.compile(r"抄[ ]?送[ ]*:[ ]*(?P<v>[^\n|]+)")
 
 
@@ -57,11 +56,13 @@ def find_persons(clean: str, source: str | None = None) -> list[Person]:
             after = PHONE_LINE.search(clean, match.end(), match.end() + 40)
             phone = after.group("phone") if after else None
         found.setdefault(name, Person(name, role, match.span("name"), phone))
-    for match in ROLE_NAME_IN_TEXT.finditer(clean):
-        names, role = ("names", "role") if match.group("role") else ("names2", "role2")
-        _names(match.group(names) + "。", match.start(names), match.group(role), found)
     for match in ROLE_NAME.finditer(clean):
-        _names(match.group("names"), match.start("names"), match.group("role"), found)
+        before = clean[max(0, match.start() - 2):match.start()]
+        if not before or not re.match(rf"[{CJK}]", before[-1:]) or before.endswith("由") or before == "分管":
+            _names(match.group("names"), match.start("names"), match.group("role"), found)
+        elif clean.startswith("同志", match.end("names")):
+            first = re.match(rf"{NAME}{NAME_END}", match.group("names"))
+            _names(first.group(), match.start("names"), match.group("role"), found)
     return sorted(found.values(), key=lambda p: p.span)
 
 

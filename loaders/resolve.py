@@ -17,7 +17,7 @@ from gongwen.loaders.models import Citation, Document, TitledWork
 from gongwen.loaders.titles import is_official_title
 
 ALIAS = re.compile(r"^[ ]*\)?[ ]*\(?[ ]*以下简称[ ]*[“《\"](?P<a>[^”》\"]{1,20})[”》\"]")
-REFERENCE = re.compile(r"该(?:文件|通知|意见|决定|办法|方案|规划|纲要)|[“\"]?(?P<seq>\d{1,4})号文(?:件)?[”\"]?")
+REFERENCE = re.compile(r"该(?:文件|通知|意见|决定|办法|方案|规划|纲要)|(?P<seq>\d{1,4})号文(?:件)?")
 FORMS = "发函通字办"  # form of a 公文 closing the 代字 (发 文件, 函 letter, 通 notice …)
 SHORT_FORM_MAX = 8
 
@@ -72,7 +72,10 @@ def resolve_references(clean: str, citations: Iterable[Citation]) -> list[Citati
         else:
             target = before[-1] if before else None
         if target:
-            found.append(replace(target, span=match.span(), resolved_from=match.group()))
+            start, end = match.span()
+            if match.group("seq") and clean[start - 1:start] == "“" and clean[end:end + 1] == "”":
+                start, end = start - 1, end + 1  # the quoted form “54号文”
+            found.append(replace(target, span=(start, end), resolved_from=clean[start:end]))
     return found
 
 
