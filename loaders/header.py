@@ -100,8 +100,11 @@ def find_title(clean: str, source: str | None = None, body_start: int | None = N
         while i - first < 2 and "关于" not in "".join(l.text for l in lines[first:i + 1]) and first > 0 \
                 and _title_like(lines[first - 1]) and not DOC_TYPE_END.search(lines[first - 1].text):
             first -= 1
-        if first > 0 and not lines[first].after_blank and re.match(r"关于|对", lines[first].text) \
-                and is_agency(lines[first - 1].text):
+        # an issuer line directly above 关于… opens the title; a joint (spaced) issuer line or a 文号 printed
+        # before 关于 on the title line marks the line above as the separate 发文机关 block instead
+        prefixed = not (first == i and own)
+        if first > 0 and prefixed and not lines[first].after_blank and re.match(r"关于|对", lines[first].text) \
+                and is_agency(lines[first - 1].text) and " " not in lines[first - 1].text:
             first -= 1
         span = (lines[first].start, line.end)
         value = join_wide(source[span[0]:span[1]])
