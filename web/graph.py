@@ -32,7 +32,7 @@ STYLES: dict[str, tuple[str, str, str, str]] = {
     "programme": ("diamond", "#8e44ad", "工作项目", "programme"),
 }
 EDGE_NAMES = {"cites": "引用 cites", "agency": "发文机关 issued by", "programme": "项目 programme",
-              "document": "发文机关 issued by"}
+              "document": "关联 linked"}
 # networkx lays out 500 nodes or more with SciPy's sparse solver; below that numpy alone does, and a view
 # of more nodes than that is unreadable anyway.
 MAX_NODES = 499

@@ -140,23 +140,24 @@ def find_citations(store: Store, around: Iterable[str] | None = None) -> list[tu
 
 
 def find_context(store: Store, iri: str) -> list[tuple[str, str, str]]:
-    """Agencies and programmes linked to the IRI either way, as ``(subject, object, kind)`` edges.
+    """The issuing agency (eli:passed_by) and the programmes linked to the IRI, as ``(subject, object, kind)``
+    edges; for an agency the documents it issued, for a programme the documents about it.
 
-    ``kind`` is ``"agency"``, ``"programme"`` or ``"document"`` (a document an agency issued) and names the
+    ``kind`` is ``"agency"``, ``"programme"`` or ``"document"`` (issued by the agency or about the programme) and names the
     node that is not the IRI.
     """
     node = ox.NamedNode(iri)
-    agency_classes = sparql_iris(terms.AGENCY_CLASSES)
     programme_classes = sparql_iris(terms.PROGRAMME_CLASSES)
     passed_by = ox.NamedNode(terms.PASSED_BY)
     query = f"""SELECT DISTINCT ?s ?o ?kind WHERE {{
       {{ BIND({node} AS ?s) {node} {passed_by} ?o BIND("agency" AS ?kind) }}
       UNION {{ BIND({node} AS ?o) ?s {passed_by} {node} BIND("document" AS ?kind) }}
-      UNION {{ BIND({node} AS ?s) {node} ?p ?o . VALUES ?c {{ {agency_classes} }} ?o a ?c BIND("agency" AS ?kind) }}
       UNION {{ BIND({node} AS ?s) {node} ?p ?o . VALUES ?c {{ {programme_classes} }} ?o a ?c
                BIND("programme" AS ?kind) }}
       UNION {{ BIND({node} AS ?o) ?s ?p {node} . VALUES ?c {{ {programme_classes} }} ?s a ?c
                BIND("programme" AS ?kind) }}
+      UNION {{ BIND({node} AS ?o) VALUES ?c {{ {programme_classes} }} {node} a ?c . ?s ?p {node} .
+               ?s a <{terms.ELI}LegalResource> BIND("document" AS ?kind) }}
       FILTER(isIRI(?s) && isIRI(?o))
     }}"""
     return sorted({(row["s"].value, row["o"].value, row["kind"].value) for row in store.query(query)})

@@ -116,6 +116,8 @@ def _render_page(store, base: str, iri: str) -> str:
     labels = queries.find_labels(store, [iri, *linked])
     names = current_app.config["TERM_LABELS"]
     labels.update({i: n.get("zh") or n.get("en") for i, n in names.items() if i not in labels})
+    # A mention IRI is <source#char=a,b> (gongwen.ontology.iris.mention_iri): its fragment says where.
+    labels.update({m.value: m.value.rsplit("#", 1)[-1] for m in mentions if isinstance(m, ox.NamedNode)})
     types = [terms.show_term(o, base, labels) for p, o in outgoing if p.value == terms.RDF_TYPE]
     rest = [(p, o) for p, o in outgoing if p.value != terms.RDF_TYPE]
     numbers = [o.value for p, o in outgoing if p.value == terms.ID_LOCAL]

@@ -20,7 +20,5 @@ def make_server(app: Flask, host: str, port: int, threads: int) -> BaseWSGIServe
 
 
 def serve(app: Flask, host: str, port: int, threads: int) -> None:
-    """Serve ``app`` on ``host:port`` until interrupted (Ctrl-C)."""
-    server = make_server(app, host, port, threads)
-    print(f"gongwen: serving on http://{host}:{server.effective_port}/ (Ctrl-C stops)", flush=True)
-    server.run()
+    """Serve ``app`` on ``host:port`` until interrupted (Ctrl-C); the caller announces the address."""
+    make_server(app, host, port, threads).run()

@@ -50,7 +50,7 @@ PREFIXES: dict[str, str] = {
 # Properties that name a thing, most preferred first: a document's title beats its number as a heading.
 LABEL_PROPERTIES: tuple[str, ...] = (
     RDFS + "label", SKOS + "prefLabel", DCTERMS + "title", ELI + "title", DCTERMS + "alternative",
-    SCHEMA + "name", FOAF + "name", ID_LOCAL,
+    SCHEMA + "name", FOAF + "name", ID_LOCAL, GW + "sourcePath",
 )
 
 # Chinese and English names for the properties the pages show most, when the ontology file has none.

@@ -46,6 +46,11 @@ def test_agency_focus_shows_its_documents(client):
     assert kinds[REPLY] == "document"
 
 
+def test_programme_focus_shows_documents_about_it(client):
+    kinds = {n["id"]: n["kind"] for n in graph_json(client, BASE + "id/programme/五社联动")["nodes"]}
+    assert kinds[REPLY] == "document"
+
+
 def test_whole_view_respects_limit(app, client):
     app.config["GRAPH_LIMIT"] = 2
     ids = [n["id"] for n in graph_json(client)["nodes"]]
