@@ -35,7 +35,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 TEXT = "text/plain"
 HTML = "text/html"
@@ -52,6 +52,7 @@ MAX_NOISE_RATIO = 0.02
 NOT_TEXT = "is not text (binary data?): pass a .txt, .docx, .pdf or .html document"
 DAMAGED_DOCX = ".docx is damaged or not a Word file: open it in Word or WPS and save it again as .docx"
 NO_TEXT_LAYER = "has no text layer (scanned?): OCR it first, then load the OCR output"
+DAMAGED_PDF = "is damaged or not a PDF: open it in a PDF viewer and save or print it again"
 
 
 class ReadError(ValueError):
@@ -90,6 +91,8 @@ def read_file(path: str | os.PathLike) -> SourceText:
     ('西民函〔2023〕53号\\n', 'gb18030', 'text/plain')
     """
     path = Path(path)
+    if path.exists() and not path.is_dir() and not path.is_file():  # reading /dev/zero would never end
+        raise ReadError("is not a regular file (a device or pipe?): pass a document file", path)
     try:
         data = path.read_bytes()
     except IsADirectoryError:
@@ -260,10 +263,12 @@ def docx_text(data: bytes) -> str:
     """
     try:
         document = docx.Document(io.BytesIO(data))
-        return normalize_newlines("\n".join(_docx_blocks(document.element.body, document)))
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, PackageNotFoundError, etree.XMLSyntaxError,
-            ValueError):
+    # zipfile reports a damaged archive as BadZipFile, zlib.error, EOFError or NotImplementedError (a garbled
+    # version field); python-docx a missing part as KeyError or PackageNotFoundError, a wrong one as ValueError.
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, KeyError, PackageNotFoundError,
+            etree.XMLSyntaxError, ValueError):
         raise ReadError(DAMAGED_DOCX) from None
+    return normalize_newlines("\n".join(_docx_blocks(document.element.body, document)))
 
 
 def _docx_blocks(container: etree._Element, parent: object) -> Iterator[str]:
@@ -306,21 +311,25 @@ def pdf_text(data: bytes) -> str:
     """
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            lines = [line for page in pdf.pages for line in _page_lines(page)]
+            pages = [page.extract_text_lines(return_chars=True) for page in pdf.pages]
     except PdfminerException as err:
         if err.args and isinstance(err.args[0], PDFEncryptionError):
             raise ReadError("is password-protected: save an unprotected copy and load that") from None
-        raise ReadError("is damaged or not a PDF: open it in a PDF viewer and save or print it again") from None
-    except PSException:
-        raise ReadError("is damaged or not a PDF: open it in a PDF viewer and save or print it again") from None
+        raise ReadError(DAMAGED_PDF) from None
+    # pdfminer and pdfplumber report a malformed object (a box that is not four numbers, a dictionary where
+    # a stream should be) as a TypeError, ValueError or KeyError from deep inside; only their calls are here.
+    except (MalformedPDFException, PSException, TypeError, ValueError, KeyError):
+        raise ReadError(DAMAGED_PDF) from None
+    lines = [line for page in pages for line in _pdf_lines(page)]
     if not lines:
         raise ReadError(NO_TEXT_LAYER)
     return join_wrapped_lines(lines)
 
 
-def _page_lines(page: pdfplumber.page.Page) -> list[PdfLine]:
+def _pdf_lines(page: list[dict]) -> list[PdfLine]:
+    """The text lines of one page (as pdfplumber gives them), without its running page number."""
     lines = []
-    for line in page.extract_text_lines(return_chars=True):
+    for line in page:
         text = normalize_newlines(line["text"]).strip()
         if text and not is_page_number(text):
             sizes = sorted(char["size"] for char in line["chars"])
@@ -427,14 +436,14 @@ def markup_text(markup: str) -> str:
     ... 现答复如下：</p></div><div>字号：[大 中 小] 浏览次数：1024</div>''')
     '索引号：1234/2023\\n文号：西民函〔2023〕53号\\n余静代表：\\n您提出的建议收悉，现答复如下：'
     """
-    lines = _page_lines_html(markup, drop_chrome_classes=True)
+    lines = _html_lines(markup, drop_chrome_classes=True)
     if not lines:  # the article sat in a container whose class looks like chrome ("main-menu-content")
-        lines = _page_lines_html(markup, drop_chrome_classes=False)
+        lines = _html_lines(markup, drop_chrome_classes=False)
     chrome = _chrome()
     return "\n".join(line for line in lines if not any(pattern.search(line) for pattern in chrome.chrome_lines))
 
 
-def _page_lines_html(markup: str, drop_chrome_classes: bool) -> list[str]:
+def _html_lines(markup: str, drop_chrome_classes: bool) -> list[str]:
     parser = _PageParser(drop_chrome_classes)
     parser.feed(markup)
     parser.close()
@@ -486,6 +495,7 @@ _CELLS = frozenset({"td", "th"})
 _CJK_BREAK = re.compile(r"(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])[ \t\f]*\n\s*"
                         r"(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])")
 _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
+_MARKED_SECTION_END = re.compile(r"]\s*>")
 
 
 def _collapse(text: str) -> str:
@@ -564,6 +574,12 @@ class _PageParser(HTMLParser):
         while self.open:
             self.handle_endtag(self.open[-1].tag)
         self._break()
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """Skip ``<![…]>`` whole: Word-exported pages carry ``<![if !supportLists]>``, and the stdlib raises
+        AssertionError on a keyword it does not know. Browsers treat these as bogus comments too."""
+        end = _MARKED_SECTION_END.search(self.rawdata, i + 3)
+        return -1 if end is None else end.end()
 
     def _is_chrome(self, tag: str, attrs: dict[str, str | None]) -> bool:
         chrome = _chrome()

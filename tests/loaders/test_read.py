@@ -19,8 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from gongwen.loaders.read import (
-    DOCX, HTML, PDF, TEXT, ReadError, SourceText, decode_html, decode_text, docx_text, html_text, is_page_number,
-    iter_sources, markup_text, pdf_text, read_file,
+    DOCX, HTML, PDF, TEXT, PdfLine, ReadError, SourceText, decode_html, decode_text, docx_text, html_text,
+    is_page_number, iter_sources, join_wrapped_lines, markup_text, pdf_text, read_file,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,6 +120,12 @@ def _flip_middle(data):
     return data[:middle] + bytes(b ^ 0xFF for b in data[middle:middle + 64]) + data[middle + 64:]
 
 
+def _future_zip_version(data):
+    """The archive's first central-directory entry claims it needs zip version 9.1 to extract."""
+    entry = data.index(b"PK\x01\x02")
+    return data[:entry + 6] + bytes([91, 0]) + data[entry + 8:]
+
+
 GOOD_DOCX = _docx_bytes("西民函〔2023〕53号", "余静代表：")
 GOOD_PDF = _pdf_bytes(lambda c: c.drawString(72, 720, "Reply to proposal No. 228"))
 
@@ -135,6 +141,7 @@ BAD_INPUTS = [
     ("truncated-half.docx", GOOD_DOCX[: len(GOOD_DOCX) // 2], ".docx is damaged or not a Word file"),
     ("truncated-tail.docx", GOOD_DOCX[:-10], ".docx is damaged or not a Word file"),
     ("flipped.docx", _flip_middle(GOOD_DOCX), ".docx is damaged or not a Word file"),
+    ("future-zip.docx", _future_zip_version(GOOD_DOCX), ".docx is damaged or not a Word file"),
     ("plain-zip.docx", _zip_bytes(**{"readme.txt": "not a word file"}), ".docx is damaged or not a Word file"),
     ("xml-junk.docx", _zip_bytes(**{"[Content_Types].xml": "<Types"}), ".docx is damaged or not a Word file"),
     ("text.docx", REPLY.encode(), ".docx is damaged or not a Word file"),
@@ -159,9 +166,36 @@ def test_bad_input_raises_read_error_with_path_and_one_line_message(tmp_path, na
     assert "\n" not in str(caught.value) and ": " in caught.value.message  # what is wrong: what to do
 
 
+def _mutants(data, count, seed):
+    """Seeded corruptions of a good file: bytes overwritten, a run deleted, or noise inserted."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        mutant, start = bytearray(data), rng.randrange(len(data))
+        mode = rng.randrange(3)
+        if mode == 0:
+            for _ in range(rng.randint(1, 30)):
+                mutant[rng.randrange(len(mutant))] = rng.randrange(256)
+        elif mode == 1:
+            del mutant[start:start + rng.randint(1, 500)]
+        else:
+            mutant[start:start] = rng.randbytes(rng.randint(1, 200))
+        yield bytes(mutant)
+
+
+@pytest.mark.parametrize("reader, good", [
+    (docx_text, GOOD_DOCX), (pdf_text, GOOD_PDF), (html_text, '<meta charset="gbk"><p>答复</p>'.encode("gbk"))])
+def test_corrupted_files_give_text_or_read_error_never_another_exception(reader, good):
+    for mutant in _mutants(good, 150, seed=9704):
+        try:
+            assert isinstance(reader(mutant), str)
+        except ReadError:
+            pass
+
+
 @pytest.mark.parametrize(("make", "message"), [
     (lambda tmp: tmp, "is a folder"),
     (lambda tmp: tmp / "missing.txt", "does not exist"),
+    (lambda tmp: Path("/dev/zero"), "is not a regular file"),
 ])
 def test_paths_that_are_not_files_raise_read_error(tmp_path, make, message):
     with pytest.raises(ReadError, match=message):
@@ -237,6 +271,26 @@ def test_is_page_number(line, expected):
     assert is_page_number(line) is expected
 
 
+def _line(text, x1=522.0, x0=72.0):
+    return PdfLine(text, x0, x1, 12.0)
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    ([_line("根据《关于加强"), _line("社区治理的意见》精神。", 204)], "根据《关于加强社区治理的意见》精神。"),
+    ([_line("前言。"), _line("全区共建成", 500), _line("社工站10个。", 150)],
+     "前言。\n全区共建成社工站10个。"),  # 22 pt short of the edge: CJK line-breaking slack
+    ([_line("前言。"), _line("全区共建成", 490), _line("社工站10个。", 150)],
+     "前言。\n全区共建成\n社工站10个。"),  # 32 pt short: the paragraph ended
+    ([_line("现答复如下："), _line("一、基本情况", 144)], "现答复如下：\n一、基本情况"),  # sentence end
+    ([_line("感谢您的关心。”"), _line("联系人", 108)], "感谢您的关心。”\n联系人"),
+    ([_line("第一段末行"), _line("第二段首行", 200, x0=96)], "第一段末行\n第二段首行"),  # indented: new paragraph
+    ([_line("Reply to the"), _line("deputy.", 120)], "Reply to the deputy."),
+    ([_line("编号2023-"), _line("06号", 120)], "编号2023-06号"),
+])
+def test_join_wrapped_lines(lines, expected):
+    assert join_wrapped_lines(lines) == expected
+
+
 def _cjk_pdf(pages):
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
@@ -254,6 +308,12 @@ def _cjk_pdf(pages):
 def test_pdf_drops_page_numbers_and_keeps_pages_in_order():
     data = _cjk_pdf([["西民函〔2023〕53号", "余静代表："], ["以上答复，如有不妥，请批评指正。"]])
     assert pdf_text(data) == "西民函〔2023〕53号\n余静代表：\n以上答复，如有不妥，请批评指正。"
+
+
+def test_pdf_joins_a_paragraph_wrapped_across_a_page_break():
+    full = "根据《关于加快推进社区治理高质量发展的实施意见》要求我局会同有关部门开展"  # 37 chars: 444 pt wide
+    data = _cjk_pdf([["余静代表：", full], ["专项调研。", "一、基本情况"]])
+    assert pdf_text(data) == f"余静代表：\n{full}专项调研。\n一、基本情况"
 
 
 # --- .html ----------------------------------------------------------------------------------------------
@@ -287,9 +347,48 @@ def test_pdf_drops_page_numbers_and_keeps_pages_in_order():
     ("<p>前</p><table><tr><td>外<table><tr><td>内1</td><td>内2</td></tr></table></td></tr></table><p>后</p>",
      "前\n外 内1 | 内2\n后"),
     ("<p>一</div></span>二</p>", "一二"),  # stray end tags are ignored
+    ("<![if !supportLists]>1.<![endif]>正文<![foo]>", "1.正文"),  # Word-exported marked sections
+    ("<p>a<![CDATA[b]]>c</p>", "ac"),
 ])
 def test_markup_text(markup, expected):
     assert markup_text(markup) == expected
+
+
+GOV_PAGE = """<!DOCTYPE html><html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>关于第228号建议的答复 - 青阳区人民政府</title><style>.a{color:red}</style></head>
+<body><header class="site-head"><img src="logo.png"><span>青阳区人民政府门户网站</span></header>
+<ul class="main-nav"><li><a>首页</a></li><li><a>政务公开</a></li></ul>
+<div class="position">您现在的位置：<a>首页</a> &gt; <a>建议提案</a></div>
+<table class="xxgk"><tr><th>索引号</th><td>11530112/2023-00012</td><th>发布机构</th><td>青阳区民政局</td></tr>
+<tr><th>文号</th><td>青民函〔2023〕53号</td><th>成文日期</th><td>2023-07-10</td></tr></table>
+<div class="article"><h1>关于青阳区第十七届人大二次会议第228号建议答复的函</h1>
+<div class="info">发布时间：2023-07-12 09:30 来源：区民政局 <span>浏览次数：<script>document.write(88)</script></span></div>
+<div class="content">
+<p>&nbsp;&nbsp;余静代表：</p>
+<p style="text-indent:2em">您提出的《关于引入社会力量参与社区治理的建议》收悉，现答复如下：</p>
+<p>　　根据《青阳区“五社联动”实施意见》（青办通〔2022〕54号），<br>我局推动建成社工站10个。</p>
+<table border="1"><tr><td>项目</td><td>数量</td></tr><tr><td>社工站</td><td>10个</td></tr></table>
+<p align="right">青阳区民政局</p><p align="right">2023年7月10日</p>
+</div>
+<div class="tools">【打印本页】【关闭窗口】</div>
+<div class="bdsharebuttonbox">分享到：<a class="bds_weixin"></a></div>
+</div>
+<footer><p>主办单位：青阳区人民政府办公室</p><p>滇ICP备05001234号-1</p></footer>
+</body></html>"""
+
+
+def test_a_government_page_keeps_metadata_and_article_only():
+    assert html_text(GOV_PAGE.encode("gb18030")) == "\n".join([
+        "索引号：11530112/2023-00012", "发布机构：青阳区民政局", "文号：青民函〔2023〕53号", "成文日期：2023-07-10",
+        "关于青阳区第十七届人大二次会议第228号建议答复的函",
+        "发布时间：2023-07-12 09:30 来源：区民政局 浏览次数：",
+        "余静代表：",
+        "您提出的《关于引入社会力量参与社区治理的建议》收悉，现答复如下：",
+        "根据《青阳区“五社联动”实施意见》（青办通〔2022〕54号），", "我局推动建成社工站10个。",
+        "项目 | 数量", "社工站 | 10个",
+        "青阳区民政局", "2023年7月10日",
+    ])
 
 
 @pytest.mark.parametrize(("data", "expected"), [
