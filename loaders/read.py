@@ -408,9 +408,11 @@ def decode_html(data: bytes) -> tuple[str, str]:
     if declared and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = _CHARSET_ALIASES.get(declared, declared)
         try:
-            return normalize_newlines(data.decode(encoding)), encoding
+            markup = normalize_newlines(data.decode(encoding))
         except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration is common on old sites: detect instead
+            markup = None  # a wrong or unknown declaration is common on old sites: detect instead
+        if markup is not None and is_plausible_text(markup):
+            return markup, encoding
     return decode_text(data)
 
 

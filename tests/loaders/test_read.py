@@ -152,6 +152,7 @@ BAD_INPUTS = [
     ("locked.pdf", _pdf_bytes(lambda c: (c.setEncrypt("secret"), c.drawString(72, 720, "x"))), "is password-protected"),
     ("scripts-only.html", b"<html><script>var a = 1;</script><nav>\xe9\xa6\x96\xe9\xa1\xb5</nav></html>", "is empty"),
     ("noise.html", b"<html>" + _seeded_bytes(2048), "is not text (binary data?)"),
+    ("declared-noise.html", b'<meta charset="latin-1">' + _seeded_bytes(2048), "is not text (binary data?)"),
 ]
 
 
