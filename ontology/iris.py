@@ -92,7 +92,16 @@ def mention_iri(base: str, sha256: str, start: int, end: int) -> str:
     >>> mention_iri("http://h/", "ab12", 3, 9)
     'http://h/id/source/ab12#char=3,9'
     """
-    return f"{source_iri(base, sha256)}#char={start},{end}"
+    return fragment_iri(source_iri(base, sha256), f"char={start},{end}")
+
+
+def fragment_iri(resource: str, fragment: str) -> str:
+    """A node that exists only inside another resource's description: a span, an unplaced citation.
+
+    >>> fragment_iri("http://h/id/source/ab12", "char=3,9")
+    'http://h/id/source/ab12#char=3,9'
+    """
+    return f"{resource}#{fragment}"
 
 
 def agency_iri(base: str, name: str, scope: str | None = None) -> str:

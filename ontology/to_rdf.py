@@ -164,8 +164,12 @@ def _add_source(ctx: _Ctx) -> None:
     ctx.add(ctx.source, GW.textLength, Literal(len(ctx.doc.text)))
 
 
-def _mention(ctx: _Ctx, span: Span, target: Node | None = None, prop: URIRef | None = None) -> URIRef:
-    node = URIRef(f"{ctx.source}#char={span[0]},{span[1]}")  # = iris.mention_iri(base, sha, start, end)
+def _mention(ctx: _Ctx, span: Span, target: Node | None = None, prop: URIRef | None = None) -> URIRef | None:
+    """The node of a span, or None for an empty span: extraction gives (n, n) to a value it inferred
+    rather than read (a 文种 implied by 答复如下), which has no place in the text to point to."""
+    if span[0] == span[1]:
+        return None
+    node = URIRef(iris.fragment_iri(ctx.source, f"char={span[0]},{span[1]}"))  # = iris.mention_iri(…)
     ctx.add(node, OA.start, Literal(span[0]))
     ctx.add(node, OA.end, Literal(span[1]))
     ctx.add(node, PROV.wasDerivedFrom, ctx.source)
@@ -368,22 +372,22 @@ def _cited_iri(ctx: _Ctx, citation: Citation) -> URIRef | None:
 
 def _add_citations(ctx: _Ctx) -> None:
     by_title: dict[str, URIRef] = {}
-    for citation in ctx.doc.citations:
+    for index, citation in enumerate(ctx.doc.citations):
         cited = _cited_iri(ctx, citation)
         if cited is None or cited == ctx.node:
             continue
         if citation.title is not None:
             by_title[citation.title.title] = cited
-        _add_citation(ctx, citation, cited)
+        _add_citation(ctx, citation, cited, index)
     for citation in ctx.doc.citations:
         outer = citation.title.nested_in if citation.title else None
         if outer in by_title and (cited := _cited_iri(ctx, citation)) not in (None, by_title[outer]):
             ctx.add(by_title[outer], ELI.has_part, cited)
 
 
-def _add_citation(ctx: _Ctx, citation: Citation, cited: URIRef) -> None:
+def _add_citation(ctx: _Ctx, citation: Citation, cited: URIRef, index: int) -> None:
     ctx.add(ctx.node, ELI.cites, cited)
-    occurrence = _mention(ctx, citation.span)
+    occurrence = _mention(ctx, citation.span) or URIRef(iris.fragment_iri(ctx.source, f"citation={index}"))
     ctx.add(occurrence, RDF.type, CITO.Citation)
     ctx.add(occurrence, CITO.hasCitingEntity, ctx.node)
     ctx.add(occurrence, CITO.hasCitedEntity, cited)
@@ -444,8 +448,8 @@ def _add_body_entities(ctx: _Ctx) -> None:
             ctx.add(node, GW.adminLevel, Literal(place.level))
         ctx.add(ctx.node, DCTERMS.spatial, node)
         _mention(ctx, place.span, node)
-    for figure in doc.figures:
-        node = _mention(ctx, figure.span)
+    for index, figure in enumerate(doc.figures):
+        node = _mention(ctx, figure.span) or URIRef(iris.fragment_iri(ctx.source, f"figure={index}"))
         ctx.add(node, RDF.type, SDO.Observation)
         value = figure.value.strip()
         ctx.add(node, SDO.value, Literal(value, datatype=XSD.decimal) if _INT_VALUE.fullmatch(value)

@@ -153,3 +153,16 @@ def test_a_typical_reply_letter_is_compact_and_fast(sample_documents):
     for _ in range(50):
         to_rdf(doc, BASE)
     assert (time.perf_counter() - start) / 50 < 0.010  # measured ~1 ms; generous for loaded CI machines
+
+
+def test_an_empty_span_marks_an_inferred_value_and_gets_no_mention():
+    doc = dataclasses.replace(_doc("d", title="关于…的答复"), doc_type=Field("答复", (0, 0)))
+    graph = to_rdf(doc, BASE)
+    assert (None, ELI.type_document, URIRef(iris.concept_iri(BASE, "doctype", "答复"))) in graph
+    assert not any(str(s).endswith("#char=0,0") for s in graph.subjects())
+    assert validate_graph(graph).conforms
+
+
+def test_a_loaded_document_without_number_or_title_is_identified_by_its_source():
+    doc = Document(file="e.txt", text="您好", sha256="e" * 64, issuer=Field("仁怀市民政局", (0, 0)))
+    assert validate_graph(to_rdf(doc, BASE)).conforms
