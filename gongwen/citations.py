@@ -15,19 +15,20 @@ from gongwen.store import Store
 
 ELI = "http://data.europa.eu/eli/ontology#"
 DCT = "http://purl.org/dc/terms/"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
 GW = "https://w3id.org/gongwen/ontology#"
 
 NETWORK_QUERY = f"""
 SELECT ?a ?b WHERE {{ ?a <{ELI}cites> ?b }}
 """
 NODE_QUERY = f"""
-SELECT ?d (SAMPLE(?num) AS ?number) (SAMPLE(?t) AS ?title) (SAMPLE(?iss) AS ?issuer) (SAMPLE(?dt) AS ?date)
-       (SAMPLE(?src) AS ?source) WHERE {{
+SELECT ?d (SAMPLE(?num) AS ?number) (SAMPLE(COALESCE(?t, ?alt)) AS ?title) (SAMPLE(?iss) AS ?issuer)
+       (SAMPLE(?dt) AS ?date) (SAMPLE(?src) AS ?source) WHERE {{
   {{ ?d <{ELI}cites> ?x }} UNION {{ ?x <{ELI}cites> ?d }} UNION {{ ?d <{ELI}id_local> ?n0 }}
   OPTIONAL {{ ?d <{ELI}id_local> ?num }}
-  OPTIONAL {{ ?d <{DCT}title> ?t }}
-  OPTIONAL {{ ?d <{ELI}passed_by> ?ag . ?ag <{RDFS}label> ?iss }}
+  OPTIONAL {{ ?d <{ELI}title> ?t }}
+  OPTIONAL {{ ?d <{DCT}alternative> ?alt }}
+  OPTIONAL {{ ?d <{ELI}passed_by> ?ag . ?ag <{SKOS}prefLabel> ?iss }}
   OPTIONAL {{ ?d <{ELI}date_document> ?dt }}
   OPTIONAL {{ ?d <{GW}sourceGraph> ?src }}
 }} GROUP BY ?d

@@ -3,12 +3,17 @@
 Same methods as the embedded :class:`gongwen.store.Store`, spoken over the SPARQL 1.1 Protocol: queries go to
 the query endpoint, writes are SPARQL updates (one request per batch, which the server applies as one
 transaction). Results come back as pyoxigraph result objects, so the web app and the command line serve them
-exactly as they serve the embedded store's. The server must answer queries without a dataset over the union
-of its named graphs: gongwen writes every document both to its own graph and to the default graph, as the
-embedded store does, so any server works as configured out of the box.
+exactly as they serve the embedded store's.
+
+Servers differ in what their default graph is (Virtuoso's is every graph and cannot be written; Oxigraph's is
+its own graph), so gongwen keeps the set union of the document graphs in one named graph, UNION_GRAPH, and
+a query that names no graphs (no FROM, no GRAPH, no protocol dataset) is asked over that graph: the same answers on
+every server, with no triple repeated per document.
 """
 from __future__ import annotations
 
+import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,8 +23,11 @@ import pyoxigraph as ox
 
 from gongwen.store import GW, QUAD_FORMATS, GraphData, QueryError, SourceRecord, StoreError, replacement_update
 
-ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
-          "application/n-triples;q=0.8, text/turtle;q=0.7")
+SOLUTIONS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+# The query form is the first of these keywords once IRIs, strings and comments are out of the way.
+FORM_NOISE = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
+FORM_KEYWORD = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 RESULT_TYPES = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
                 "application/json": ox.QueryResultsFormat.JSON,
                 "application/sparql-results+xml": ox.QueryResultsFormat.XML,
@@ -28,6 +36,9 @@ GRAPH_TYPES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox
                "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML,
                "application/ld+json": ox.RdfFormat.JSON_LD}
 TIMEOUT_S = 300
+UNION_GRAPH = "urn:gongwen:union"
+# A query that chooses its own graphs (FROM, FROM NAMED, GRAPH) is sent as written.
+OWN_DATASET = re.compile(r"\bFROM\s+(NAMED\s+)?<|\bGRAPH\s*[?$<]", re.IGNORECASE)
 
 
 def update_endpoint(query_url: str) -> str:
@@ -53,12 +64,15 @@ class RemoteStore:
     # --- reading -------------------------------------------------------------------------------------
     def query(self, sparql: str, *, default_graph: list[str] | None = None,
               named_graphs: list[str] | None = None, base_iri: str | None = None):
+        if default_graph is None and named_graphs is None and not OWN_DATASET.search(sparql):
+            default_graph = [UNION_GRAPH]
         params = [("default-graph-uri", g) for g in default_graph or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
         url = self.location + ("?" + urllib.parse.urlencode(params) if params else "")
-        body, media_type = self._post(url, sparql, "application/sparql-query", ACCEPT)
+        accept = GRAPH_ACCEPT if query_form(sparql) in ("CONSTRUCT", "DESCRIBE") else SOLUTIONS_ACCEPT
+        body, media_type = self._post(url, {"query": sparql}, accept)
         if media_type in RESULT_TYPES:
-            return ox.parse_query_results(body, format=RESULT_TYPES[media_type])
+            return _boolean_if_ask(ox.parse_query_results(body, format=RESULT_TYPES[media_type]))
         if media_type in GRAPH_TYPES:
             # Re-run the graph through an in-memory store so callers get a genuine pyoxigraph QueryTriples.
             scratch = ox.Store()
@@ -80,7 +94,8 @@ class RemoteStore:
         return {r["path"]: SourceRecord(r["g"], r["path"], r["sha"]) for r in rows}
 
     def graph_names(self) -> list[str]:
-        return sorted(r["g"] for r in self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        """The graphs gongwen wrote (a server has graphs of its own: Virtuoso's system graphs …)."""
+        return sorted(r.graph for r in self.sources().values())
 
     def quads(self, subject: str | None = None, predicate: str | None = None,
               obj: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
@@ -97,9 +112,12 @@ class RemoteStore:
 
     # --- writing -------------------------------------------------------------------------------------
     def replace_graphs(self, batch: Iterable[GraphData], drop: Iterable[str] = ()) -> None:
-        update = replacement_update(batch, drop)
-        if update:
-            self._post(self.update_url, update, "application/sparql-update", "*/*")
+        """Each document in its own update request: servers choke on huge requests, and each stays atomic."""
+        drop = list(drop)
+        if drop:
+            self._post(self.update_url, {"update": replacement_update([], drop, UNION_GRAPH)}, "*/*")
+        for item in batch:
+            self._post(self.update_url, {"update": replacement_update([item], (), UNION_GRAPH)}, "*/*")
 
     def dump(self, output, fmt: ox.RdfFormat) -> None:
         if fmt in QUAD_FORMATS:
@@ -111,9 +129,11 @@ class RemoteStore:
         """Nothing to do: the server persists each update itself."""
 
     # --- HTTP ----------------------------------------------------------------------------------------
-    def _post(self, url: str, body: str, content_type: str, accept: str) -> tuple[bytes, str]:
-        request = urllib.request.Request(url, data=body.encode("utf-8"), method="POST", headers={
-            "Content-Type": f"{content_type}; charset=utf-8", "Accept": accept})
+    def _post(self, url: str, form: dict[str, str], accept: str) -> tuple[bytes, str]:
+        # Form posts, not direct ones: every server takes them (Virtuoso 7 ignores application/sparql-query).
+        request = urllib.request.Request(url, data=urllib.parse.urlencode(form).encode("ascii"), method="POST",
+                                         headers={"Content-Type": "application/x-www-form-urlencoded",
+                                                  "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response:
                 media_type = response.headers.get_content_type()
@@ -124,6 +144,27 @@ class RemoteStore:
             raise (QueryError(message) if e.code == 400 else StoreError(message)) from e
         except (urllib.error.URLError, OSError) as e:
             raise StoreError(f"cannot reach the SPARQL server at {url}: {getattr(e, 'reason', e)}") from e
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: servers choose a result syntax by the Accept header alone, and
+    some (Virtuoso) will answer a CONSTRUCT as a table if a table is what the client prefers.
+
+    >>> query_form("PREFIX ex: <http://ex.org/select#> # ASK me\\nCONSTRUCT { ?s ?p 'SELECT' } WHERE { ?s ?p ?o }")
+    'CONSTRUCT'
+    """
+    match = FORM_KEYWORD.search(FORM_NOISE.sub(" ", sparql))
+    return match.group(1).upper() if match else None
+
+
+def _boolean_if_ask(results):
+    """Virtuoso answers some ASK queries (over a graph it never saw) as a table of one variable
+    ``__ASK_RETVAL``; turn that back into the boolean the protocol promises."""
+    if not isinstance(results, ox.QuerySolutions) or [v.value.upper() for v in results.variables] != ["__ASK_RETVAL"]:
+        return results
+    rows = list(results)
+    answer = bool(rows) and rows[0][0] is not None and rows[0][0].value not in ("0", "false")
+    return ox.parse_query_results(json.dumps({"head": {}, "boolean": answer}), format=ox.QueryResultsFormat.JSON)
 
 
 def is_endpoint(location: object) -> bool:

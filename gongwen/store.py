@@ -148,13 +148,14 @@ class Store:
 QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD)
 
 
-def replacement_update(batch: Iterable[GraphData], drop: Iterable[str] = ()) -> str:
-    """One SPARQL update that replaces document graphs and keeps the default graph their union.
+def replacement_update(batch: Iterable[GraphData], drop: Iterable[str] = (), union: str | None = None) -> str:
+    """One SPARQL update that replaces document graphs and keeps their set union up to date.
 
-    Before a graph is dropped, its triples leave the default graph unless another graph still states them.
+    The union is the default graph, or the named graph ``union`` on servers whose default graph cannot be
+    written. Before a graph is dropped, its triples leave the union unless another graph still states them.
 
     >>> print(replacement_update([GraphData("urn:g", "<urn:a> <urn:b> <urn:c> .")]))
-    DELETE { ?s ?p ?o } WHERE { GRAPH <urn:g> { ?s ?p ?o } FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != <urn:g>) } } ;
+    DELETE { ?s ?p ?o } WHERE { GRAPH <urn:g> { ?s ?p ?o } FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other NOT IN (<urn:g>)) } } ;
     DROP SILENT GRAPH <urn:g> ;
     INSERT DATA { GRAPH <urn:g> {
     <urn:a> <urn:b> <urn:c> .
@@ -163,13 +164,16 @@ def replacement_update(batch: Iterable[GraphData], drop: Iterable[str] = ()) -> 
     }
     """
     batch = list(batch)
+    into, out_of = (f"GRAPH <{union}> {{\n", "}\n") if union else ("", "")
+    target = f"GRAPH <{union}> {{ ?s ?p ?o }}" if union else "?s ?p ?o"
     parts = []
     for graph in [*drop, *(item.graph for item in batch)]:
-        parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER NOT EXISTS "
-                     f"{{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }} }}")
+        others = f"<{graph}>, <{union}>" if union else f"<{graph}>"
+        parts.append(f"DELETE {{ {target} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+                     f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other NOT IN ({others})) }} }}")
         parts.append(f"DROP SILENT GRAPH <{graph}>")
     for item in batch:
-        parts.append(f"INSERT DATA {{ GRAPH <{item.graph}> {{\n{item.ntriples}\n}}\n{item.ntriples}\n}}")
+        parts.append(f"INSERT DATA {{ GRAPH <{item.graph}> {{\n{item.ntriples}\n}}\n{into}{item.ntriples}\n{out_of}}}")
     return " ;\n".join(parts)
 
 

@@ -12,7 +12,7 @@ from gongwen.loaders.header import (doc_type_of, find_body_start, find_date, fin
 from gongwen.loaders.models import Agency, Document, Field, Person
 from gongwen.loaders.people import find_cc, find_persons
 from gongwen.loaders.reply import find_addressee, find_addressees, find_proposal
-from gongwen.loaders.resolve import infer_issuer, resolve_references
+from gongwen.loaders.resolve import infer_issuer, number_repeated_titles, resolve_references
 from gongwen.loaders.titles import find_titled_works
 
 
@@ -42,7 +42,7 @@ def extract_document(text: str, file: str = "", sha256: str = "") -> Document:
     works = find_titled_works(clean, text)
     sorted_ = sort_citations(clean, works, numbers, own, title, proposal, body_start)
     citations = [replace(c, issuer=infer_issuer(c.doc_number.code)) if c.doc_number else c
-                 for c in sorted_.citations]
+                 for c in number_repeated_titles(sorted_.citations)]
     citations += resolve_references(clean, citations)
     persons = _merge_people(addressees, find_persons(clean, text))
     signer = next((p for p in persons if p.role == "签发人"), None)

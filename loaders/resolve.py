@@ -79,6 +79,28 @@ def resolve_references(clean: str, citations: Iterable[Citation]) -> list[Citati
     return found
 
 
+def number_repeated_titles(citations: Iterable[Citation]) -> list[Citation]:
+    """Give a title cited without its 文号 the number it is cited with elsewhere in the same document, so
+    both occurrences point at one cited document.
+
+    >>> from gongwen.loaders.models import DocNumber
+    >>> n = DocNumber("西民通〔2021〕35号", "西民通", 2021, "35", (10, 23))
+    >>> cs = [Citation((0, 23), doc_number=n, title=TitledWork("建设方案（试行）", (1, 9))),
+    ...       Citation((40, 50), title=TitledWork("建设方案(试行)", (41, 49)))]
+    >>> number_repeated_titles(cs)[1].doc_number.text
+    '西民通〔2021〕35号'
+    """
+    citations = list(citations)
+    numbered = {_title_key(c.title.title): c.doc_number for c in citations if c.title and c.doc_number}
+    return [replace(c, doc_number=numbered[_title_key(c.title.title)])
+            if c.title and not c.doc_number and _title_key(c.title.title) in numbered else c
+            for c in citations]
+
+
+def _title_key(title: str) -> str:
+    return unicodedata.normalize("NFKC", title).replace(" ", "")
+
+
 @lru_cache(maxsize=1)
 def load_issuer_codes() -> dict[str, dict]:
     """The seed 代字 registry from data/issuer_codes.yaml.

@@ -23,7 +23,8 @@ def document_to_json(doc: Document) -> dict:
     full = [c for c in doc.citations if c.resolved_from is None]
     cited_titles = _unique([c.title.title for c in full if c.title])
     cited_numbers = _unique([c.doc_number.text for c in full if c.doc_number])
-    links = [{"doc_number": c.doc_number.text, "title": c.title.title} for c in full if c.doc_number and c.title]
+    pairs = dict.fromkeys((c.doc_number.text, c.title.title) for c in full if c.doc_number and c.title)
+    links = [{"doc_number": number, "title": title} for number, title in pairs]
     short_forms = [{"text": c.resolved_from.strip("《》“”\""),
                     "refers_to": c.title.title if c.title else c.doc_number.text}
                    for c in doc.citations if c.resolved_from]

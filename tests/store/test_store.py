@@ -30,8 +30,14 @@ def test_replacing_drops_the_stale_graph_in_the_same_update(any_store):
     assert list(store.sources()) == ["/a.txt"]
 
 
-def test_a_batch_with_a_bad_graph_writes_nothing(any_store):
-    store = any_store
+def test_a_bad_graph_is_refused_whole(any_store):
+    with pytest.raises(QueryError):
+        any_store.replace_graphs([GraphData("urn:graph:bad", '<urn:x> <urn:y> "z" .\n<urn:x> <urn:y> .')])
+    assert len(any_store) == 0 and any_store.graph_names() == []
+
+
+def test_a_batch_with_a_bad_graph_writes_nothing():
+    store = Store.open()
     with pytest.raises(QueryError):
         store.replace_graphs([doc_graph("/a.txt", "aa"), GraphData("urn:graph:bad", "<urn:x> <urn:y> .")])
     assert len(store) == 0
