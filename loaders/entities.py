@@ -13,18 +13,10 @@ import re
 from collections import Counter
 
 from gongwen.loaders.models import Agency, Figure, Place, Programme
-from gongwen.loaders.resolve import programme_key
 from gongwen.loaders.vocab import alternation, load_vocab
 
 CJK = "\u4e00-\u9fff"
 V = load_vocab()
-QUOTED = re.compile(rf"“(?P<x>[{CJK}A-Za-z0-9]{{2,12}})”")
-HEAD = re.compile(rf"(?:工作)?(?P<h>{alternation(V.programme_heads)})")
-HEAD_TAIL = re.compile(rf"[{CJK}]{{0,6}}?(?:{alternation(V.programme_ends)})")
-VERB = "(?:加速推进|加快推进|深入推进|推进|实施|开展|启动|推动|打造|推行|深化|构建|开启|搭建)"
-NAME_CHAR = r"[^\W\d_的是了为项个与及在将把对从向等之其这该]"  # function words never inside a name
-UNQUOTED = re.compile(rf"{VERB}(?P<x>{NAME_CHAR}{{3,12}}?(?:工程|行动|创建))(?![{CJK}]{{0,1}}计划)")
-AFTER_VERB = re.compile(rf"{VERB}$")
 ORG_SUFFIXES = tuple(s for s in V.agency_suffixes if len(s) > 1 or s in "局厅委院")
 # The suffix is scanned for first; the name is the run of Chinese characters before it (read backwards),
 # unless the run goes on into a longer agency name (区委社工委: stop at the second 委, not the first).
@@ -34,41 +26,6 @@ ORG_LEFT = re.compile(rf"^.*(?:根据|按照|经过|经|由|向|与|和|及|在|
 PLACE = re.compile(rf"[{CJK}]{{1,6}}?(?P<level>{alternation(V.place_levels)})")
 FIGURE = re.compile(rf"(?P<v>\d+(?:\.\d+)?)[ ]?(?P<u>{alternation(V.units)})(?P<c>[{CJK}]{{0,8}})")
 COUNTED_END = re.compile(r"[在的是为、和及与从对以将并被已由共达中]|活跃|获得|参与")
-
-
-def find_programmes(clean: str, title_spans: tuple[tuple[int, int], ...] = ()) -> list[Programme]:
-    """Named programmes, one per key (programme_key), in order of first mention. Quotes inside cited
-    titles (``title_spans``) are skipped.
-
-    >>> [p.name for p in find_programmes("探索“五社联动”工作机制,推出系列“家门口”社工服务行动,加速推进城乡供水一体化工程")]
-    ['五社联动', '家门口社工服务行动', '城乡供水一体化工程']
-    """
-    found: dict[str, Programme] = {}
-    quoted = [m for m in QUOTED.finditer(clean) if not _inside(m.start(), title_spans)]
-    counts = Counter(m.group("x") for m in quoted)
-
-    def add(name: str, span: tuple[int, int]) -> None:
-        found.setdefault(programme_key(name), Programme(name, span))
-
-    for match in quoted:
-        name = match.group("x")
-        tail = HEAD_TAIL.match(clean, match.end())
-        if name.endswith(("工程", "行动", "计划")) or (len(name) >= 4 and (
-                counts[name] >= 3 or AFTER_VERB.search(clean, max(0, match.start() - 4), match.start()))):
-            add(name, match.span("x"))
-        elif tail and re.fullmatch(rf"[{CJK}]*(?:行动|工程)", tail.group()):
-            add(name + tail.group(), (match.start("x"), tail.end()))
-        elif HEAD.match(clean, match.end()):
-            add(name, match.span("x"))
-    for match in UNQUOTED.finditer(clean):
-        if not _inside(match.start(), title_spans):
-            add(match.group("x"), match.span("x"))
-    return sorted(found.values(), key=lambda p: p.span)
-
-
-def _inside(at: int, spans: tuple[tuple[int, int], ...]) -> bool:
-    i = bisect.bisect_right(spans, (at, len(spans) and 1 << 62)) - 1  # spans are sorted and do not overlap
-    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def find_organizations(clean: str) -> list[Agency]:

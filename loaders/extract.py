@@ -5,12 +5,13 @@ from dataclasses import replace
 
 from gongwen.loaders.clean import clean_text
 from gongwen.loaders.docnumbers import find_doc_numbers
-from gongwen.loaders.entities import find_figures, find_organizations, find_places, find_programmes
+from gongwen.loaders.entities import find_figures, find_organizations, find_places
 from gongwen.loaders.find_citations import sort_citations
 from gongwen.loaders.header import (doc_type_of, find_body_start, find_date, find_handling_type, find_issuer,
                                     find_own_number, find_public, find_title)
 from gongwen.loaders.models import Agency, Document, Field, Person
 from gongwen.loaders.people import find_cc, find_persons
+from gongwen.loaders.programmes import find_programmes
 from gongwen.loaders.reply import find_addressee, find_addressees, find_proposal
 from gongwen.loaders.resolve import infer_issuer, number_repeated_titles, resolve_references
 from gongwen.loaders.titles import find_titled_works
@@ -58,7 +59,7 @@ def extract_document(text: str, file: str = "", sha256: str = "") -> Document:
         date=date, signer=signer, handling_type=find_handling_type(clean), public=find_public(clean),
         addressee=addressee, addressees=tuple(addressees), main_recipients=main_recipients, proposal=proposal,
         citations=tuple(sorted(citations, key=lambda c: c.span)), issues_attached=sorted_.issues_attached,
-        other_titled_works=sorted_.other_titled_works, programmes=tuple(find_programmes(clean, cited_spans)),
+        other_titled_works=sorted_.other_titled_works, programmes=tuple(find_programmes(clean, cited_spans, title.span if title else None)),
         persons=tuple(persons), cc=tuple(find_cc(clean, text)), organizations=tuple(organizations),
         places=tuple(places), figures=tuple(find_figures(clean)))
 

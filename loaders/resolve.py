@@ -154,10 +154,19 @@ def infer_issuer(code: str, registry: dict[str, dict] | None = None) -> str | No
     return None
 
 
+PROGRAMME_SCOPE = re.compile(r"^(?:街道|乡镇|社区|区级|市级|县级|全区|全市|全县|全省)")  # where it runs, not what it is
+PROGRAMME_GENERIC_END = re.compile(r"(?:工作机制|机制|工作)$")  # “五社联动”机制 is 五社联动
+
+
 def programme_key(name: str) -> str:
-    """The key that makes one programme the same across documents: width, quotes and spaces removed.
+    """The key that makes one programme the same across documents: width, quotes and spaces removed, and the
+    scope before it (街道…, 全区…) and a generic 机制/工作 after it dropped.
 
     >>> programme_key("“家门口”社工服务行动") == programme_key("家门口社工 服务行动")
     True
+    >>> programme_key("街道社工站建设"), programme_key("“五社联动”工作机制"), programme_key("ＡＢ计划")
+    ('社工站建设', '五社联动', 'ab计划')
     """
-    return re.sub(r"[\s“”\"'‘’「」]", "", unicodedata.normalize("NFKC", name)).lower()
+    key = re.sub(r"[\s“”\"'‘’「」]", "", unicodedata.normalize("NFKC", name)).lower()
+    stripped = PROGRAMME_GENERIC_END.sub("", PROGRAMME_SCOPE.sub("", key))
+    return stripped if len(stripped) >= 2 else key

@@ -23,6 +23,11 @@ class Vocab:
     surnames: tuple[str, ...]
     programme_heads: tuple[str, ...]
     programme_ends: tuple[str, ...]
+    programme_verbs: tuple[str, ...]
+    programme_refused_after: tuple[str, ...]
+    facility_words: tuple[str, ...]
+    numerals: tuple[str, ...]
+    classifiers: tuple[str, ...]
     place_levels: tuple[str, ...]
     units: tuple[str, ...]
 

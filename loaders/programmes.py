@@ -1,0 +1,142 @@
+"""Find the named programmes a 公文 reports on (五社联动, 家门口社工服务行动, 社工站建设, 城乡供水一体化工程 …).
+
+A programme is named in one of the ways 公文 name the work they report:
+
+* a quoted name “X” that is marked as a programme: it ends with 工程/行动/计划, a programme head
+  follows it (“X”工作机制, “X”激励机制, “X”示范点), a descriptive tail ending in 行动/工程 follows it (“X”社工服务行动),
+  it is quoted three times or more, or it stands in the document's own title (the document is about it);
+* a quoted name right after a verb of doing (开展“X”, 深化志愿服务“X”) and closing its clause, unless it is a
+  numbered slogan (四走四化, 四个民主, 十五分钟服务圈);
+* an unquoted …工程/…行动 right after a verb of doing (加速推进城乡供水一体化工程), or an unquoted …创建 after
+  such a verb that the text names again;
+* the building of a facility (…站建设, …中心建设) named three times or more, in its shortest form that stands
+  alone (街道社工站建设 and 我区社工站建设 are 社工站建设).
+
+Refused: names that read as titles or sentences (关于…, …的…, …问题), a name followed by 要求/精神/部署 (another
+body's instruction the text follows), and the members of a series — three or more quoted names in one
+paragraph with the same last two characters (实施“童网行动”… 实施“童心行动”… are parts of one programme).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+from gongwen.loaders.models import Programme
+from gongwen.loaders.resolve import programme_key
+from gongwen.loaders.vocab import alternation, load_vocab
+
+CJK = "\u4e00-\u9fff"
+V = load_vocab()
+QUOTED = re.compile(rf"“(?P<x>[{CJK}A-Za-z0-9]{{2,12}})”")
+NAME_CHAR = r"[^\W\d_的是了为项个与及在将把对从向等之其这该]"  # function words never inside a name
+VERB = alternation(V.programme_verbs)
+HEAD = re.compile(rf"(?:工作)?{alternation(V.programme_heads)}")
+TAIL = re.compile(rf"{NAME_CHAR}{{1,6}}?(?:行动|工程)(?![{CJK}]?计划)")
+ENDS = tuple(V.programme_ends)
+REFUSED_AFTER = re.compile(alternation(V.programme_refused_after))
+VERB_BEFORE = re.compile(rf"{VERB}{NAME_CHAR}{{0,4}}$")
+CLAUSE_END = re.compile(r"[,。;:、)!?]|$")
+UNQUOTED = re.compile(rf"{VERB}(?P<x>{NAME_CHAR}{{3,12}}?(?:工程|行动))(?![{CJK}]?计划)")
+CREATION = re.compile(rf"{VERB}(?P<x>{NAME_CHAR}{{3,12}}?创建)")
+FACILITY_BUILT = re.compile(rf"{alternation(V.facility_words)}建设")
+TITLE_LIKE = re.compile(r"^关于|的|问题$|建议$|意见$|通知$|办法$|方案$")
+NUMERAL = f"[{''.join(V.numerals)}]"
+SLOGAN = re.compile(rf"^{NUMERAL}+(?:{alternation(V.classifiers)})|{NUMERAL}[^{''.join(V.numerals)}]{{1,3}}{NUMERAL}")
+LEVEL_BEFORE = ("街道", "社区", "乡镇", "区级", "市级", "县级", "全区", "全市", "全县", "村级")
+LEVEL_CHARS = "省市区县镇乡村"
+SERIES_MIN = 3  # quoted names sharing their last two characters in one paragraph: parts of one programme
+REPEATED = 3    # a quoted name this often, or a facility's building named this often, is a programme
+
+
+def find_programmes(clean: str, skip: tuple[tuple[int, int], ...] = (),
+                    title: tuple[int, int] | None = None) -> list[Programme]:
+    """Named programmes, one per key (programme_key), in order of first mention. Quotes inside ``skip`` spans
+    (cited titles) are not read; quotes inside ``title`` (the document's own title) name its programme.
+
+    >>> [p.name for p in find_programmes("探索“五社联动”工作机制,推出系列“家门口”社工服务行动,加速推进城乡供水一体化工程")]
+    ['五社联动', '家门口社工服务行动', '城乡供水一体化工程']
+    >>> [p.name for p in find_programmes("推动形成“共建共治共享”的格局,构建“四走四化”新模式,结合“五个一批”工程要求")]
+    []
+    """
+    found: dict[str, Programme] = {}
+
+    def add(name: str, span: tuple[int, int]) -> None:
+        found.setdefault(programme_key(name), Programme(name, span))
+
+    quoted = [m for m in QUOTED.finditer(clean) if not _inside(m.start(), skip)]
+    counts = Counter(m.group("x") for m in quoted)
+    series = _series_members(clean, quoted)
+    for match in quoted:
+        name = match.group("x")
+        if TITLE_LIKE.search(name):
+            continue
+        salient = counts[name] >= REPEATED or (title is not None and title[0] <= match.start() < title[1])
+        if salient and len(name) >= 4:
+            add(name, match.span("x"))
+        elif name not in series:
+            programme = _marked(clean, match)
+            if programme:
+                add(*programme)
+    for match in UNQUOTED.finditer(clean):
+        if not _inside(match.start(), skip) and not REFUSED_AFTER.match(clean, match.end()):
+            add(match.group("x"), match.span("x"))
+    for match in CREATION.finditer(clean):
+        if not _inside(match.start(), skip) and clean.count(match.group("x")) >= 2:
+            add(match.group("x"), match.span("x"))
+    for name, span in _facilities_built(clean):
+        add(name, span)
+    return sorted(found.values(), key=lambda p: p.span)
+
+
+def _marked(clean: str, match: re.Match) -> tuple[str, tuple[int, int]] | None:
+    """The programme a once-quoted name is marked as by its own ending, the words after it, or a verb before."""
+    name, end = match.group("x"), match.end()
+    head = HEAD.match(clean, end)
+    tail = TAIL.match(clean, end)
+    if len(name) >= 3 and (name.endswith(ENDS) or head):
+        after = end + (head.end() - end if head and not name.endswith(ENDS) else 0)
+        return None if REFUSED_AFTER.match(clean, after) else (name, match.span("x"))
+    if tail:
+        return None if REFUSED_AFTER.match(clean, tail.end()) else (name + tail.group(), (match.start("x"), tail.end()))
+    closes = CLAUSE_END.match(clean, end) and not clean.startswith("、“", end)
+    if closes and len(name) >= 4 and not SLOGAN.search(name) and VERB_BEFORE.search(clean, max(0, match.start() - 8), match.start()):
+        return name, match.span("x")
+    return None
+
+
+def _series_members(clean: str, quoted: list[re.Match]) -> set[str]:
+    groups: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for match in quoted:
+        paragraph = clean.rfind("\n", 0, match.start())
+        groups[(paragraph, match.group("x")[-2:])].add(match.group("x"))
+    return {name for names in groups.values() if len(names) >= SERIES_MIN for name in names}
+
+
+def _facilities_built(clean: str) -> list[tuple[str, tuple[int, int]]]:
+    """…站建设 / …中心建设 named three times or more, each occurrence read in its shortest standalone form."""
+    spans: dict[str, tuple[int, int]] = {}
+    counts: Counter = Counter()
+    for match in FACILITY_BUILT.finditer(clean):
+        end = match.end()
+        for length in range(4, 9):
+            start = end - length
+            if start < 0 or not re.fullmatch(f"{NAME_CHAR}+", clean[start:end]):
+                break
+            if _stands_alone(clean, start):
+                name = clean[start:end]
+                counts[name] += 1
+                spans.setdefault(name, (start, end))
+                break
+    return [(name, spans[name]) for name, n in counts.items() if n >= REPEATED]
+
+
+def _stands_alone(clean: str, start: int) -> bool:
+    before = clean[start - 1:start]
+    return (not before or not re.match(NAME_CHAR, before) or before in LEVEL_CHARS
+            or clean[max(0, start - 2):start] in LEVEL_BEFORE)
+
+
+def _inside(at: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    i = bisect.bisect_right(spans, (at, 1 << 62)) - 1  # spans are sorted and do not overlap
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
