@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from gongwen.settings import DEFAULTS, make_config
@@ -67,8 +68,9 @@ def cmd_load(args: argparse.Namespace) -> int:
                 for reason in outcome.reasons[1:]:
                     bar.write(f"{outcome.path}: {reason}", file=sys.stderr)
 
+        started = time.perf_counter()
         summary = load_paths(store, paths, args.base_iri, progress)
-    rate = bar.format_dict["n"] / bar.format_dict["elapsed"] if bar.format_dict["elapsed"] else 0.0
+        rate = total / max(time.perf_counter() - started, 1e-9)
     print(f"loaded {summary.loaded}, unchanged {summary.unchanged}, failed {len(summary.failed)} "
           f"({summary.triples} triples, {rate:.0f} docs/s) into {args.store}")
     return OK if summary.ok else DATA_PROBLEM
@@ -108,14 +110,30 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from gongwen.export import export_rdf
+    from gongwen.export import NETWORK_FORMATS, TABLE_FORMATS, export_network, export_rdf, export_tables
 
+    if args.format in TABLE_FORMATS:
+        if not args.output:
+            _err("--format csv writes documents.csv and citations.csv: name their folder with -o DIR")
+            return USAGE
+        for path in export_tables(_open_store(args.store, read_only=True), Path(args.output)):
+            print(path)
+        return OK
+    write = export_network if args.format in NETWORK_FORMATS else export_rdf
     store = _open_store(args.store, read_only=True)
     if args.output:
         with open(args.output, "wb") as out:
-            export_rdf(store, args.format, out)
+            write(store, args.format, out)
     else:
-        export_rdf(store, args.format, sys.stdout.buffer)
+        write(store, args.format, sys.stdout.buffer)
+    return OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from gongwen.stats import collect_stats, format_stats
+
+    stats = collect_stats(_open_store(args.store, read_only=True), top=args.top)
+    print(json.dumps(stats, ensure_ascii=False, indent=1) if args.json else format_stats(stats))
     return OK
 
 
@@ -131,7 +149,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from gongwen.export import RDF_FORMATS
+    from gongwen.export import NETWORK_FORMATS, RDF_FORMATS, TABLE_FORMATS
 
     parser = argparse.ArgumentParser(prog="gongwen", description="Knowledge graph of Chinese government documents (公文)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -161,9 +179,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sparql")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    p = command("export", cmd_export, "write the whole graph in an RDF syntax")
-    p.add_argument("--format", choices=sorted(RDF_FORMATS), required=True)
-    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p = command("export", cmd_export, "write the graph as RDF, the citation network for Gephi, or CSV tables")
+    p.add_argument("--format", choices=[*RDF_FORMATS, *NETWORK_FORMATS, *TABLE_FORMATS], required=True)
+    p.add_argument("-o", "--output", help="file to write (default: standard output); for csv, a folder")
+
+    p = command("stats", cmd_stats, "counts by type, most-cited documents, programmes by year")
+    p.add_argument("--top", type=int, default=10, help="how many most-cited documents (default: %(default)s)")
+    p.add_argument("--json", action="store_true", help="as JSON")
 
     p = command("serve", cmd_serve, "serve the SPARQL endpoint, linked-data pages and graph view")
     p.add_argument("--host", default=DEFAULTS["host"])

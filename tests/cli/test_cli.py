@@ -169,3 +169,43 @@ def test_sigkill_mid_load_leaves_no_half_document(store, tmp_path, sample_dir):
     assert run("validate", "--store", store).returncode == 0
     assert count(store, "?d <http://data.europa.eu/eli/ontology#id_local> ?n "
                         'FILTER(STRSTARTS(?n, "西民函〔2023〕") && STRENDS(?n, "53号"))') == 300
+
+
+@pytest.mark.parametrize(("fmt", "read"), [("graphml", "read_graphml"), ("gexf", "read_gexf")])
+def test_citation_network_opens_in_networkx(loaded_store_dir, tmp_path, fmt, read):
+    import networkx as nx
+
+    target = tmp_path / f"net.{fmt}"
+    assert run("export", "--store", loaded_store_dir, "--format", fmt, "-o", target).returncode == 0
+    network = getattr(nx, read)(target)
+    numbers = {data.get("number") for _, data in network.nodes(data=True)}
+    assert {"西民函〔2023〕53号", "西办通〔2022〕54号"} <= numbers
+    assert network.number_of_edges() >= 20
+
+
+def test_csv_tables_of_documents_and_citations(loaded_store_dir, tmp_path):
+    out = run("export", "--store", loaded_store_dir, "--format", "csv", "-o", tmp_path / "tables")
+    assert out.returncode == 0, out.stderr
+    documents = list(csv.DictReader((tmp_path / "tables" / "documents.csv").open(encoding="utf-8")))
+    edges = list(csv.DictReader((tmp_path / "tables" / "citations.csv").open(encoding="utf-8")))
+    loaded = [d for d in documents if d["in_corpus"] == "True"]
+    assert len(loaded) == 5 and all(d["issuer"] for d in loaded)
+    assert {"citing_number": "西民函〔2023〕53号", "cited_number": "西办通〔2022〕54号"}.items() <= next(
+        e for e in edges if e["citing_number"] == "西民函〔2023〕53号").items()
+
+
+def test_csv_needs_a_folder(loaded_store_dir):
+    out = run("export", "--store", loaded_store_dir, "--format", "csv")
+    assert out.returncode == 2 and "-o DIR" in out.stderr
+
+
+def test_stats_counts_and_rankings(loaded_store_dir):
+    out = run("stats", "--store", loaded_store_dir, "--json")
+    assert out.returncode == 0, out.stderr
+    stats = json.loads(out.stdout)
+    assert stats["documents_loaded"] == 5
+    assert stats["types"]["eli:LegalResource"] >= 5
+    assert "西办通〔2022〕54号" in [r["document"] for r in stats["most_cited"]] or len(stats["most_cited"]) == 10
+    assert "五社联动" in stats["programmes_by_year"]
+    text = run("stats", "--store", loaded_store_dir)
+    assert "documents loaded: 5" in text.stdout
