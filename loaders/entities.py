@@ -1,86 +1,226 @@
-"""Find programmes, organizations, places and figures named in the body.
+"""Find organizations, places and figures named in the body (precision first: what these return becomes
+agencies and places in the knowledge graph).
 
-Programmes: a quoted name “X” followed by a programme head (机制, 模式, 工程, 行动, 创建活动 …) or quoted three
-times or more; a quoted name ending with 工程/行动/计划; an unquoted …工程/…行动 right after a verb of doing
-(推进, 实施, 开展 …). Organizations: agency-like names (…局, …委员会, …中心) bounded on the left by a verb or
-punctuation. Places: the administrative units opening an organization name. Figures: number + unit + the
-noun counted.
+Organizations: a name ends with an agency suffix (…局, …委员会, …办公室, …中心, …街道办事处) that is not part of an
+ordinary word (格局, 委员, 部门) nor a modifier (社工站建设), and starts at a real boundary: punctuation, a
+preposition or a verb taking an agency (与, 依托, 委托 …), a known place name, 中共/国务院/国家. A level character
+glued to an unknown word is where the name starts (依托区社工总站 → 区社工总站, 报市人民政府 → 市人民政府). Kinds
+of bodies (社区居委会, 街道办事处 in general, 人民政府 alone) are not names.
+Places: a proper name of two to four characters with a level (省/市/区/县/街道/镇/乡/社区/村 …) at a real
+boundary, and the places chained after it (昆明市西山区); never a common word ending in a level (城乡, 辖区).
+Figures: number + unit + what is counted; a percentage needs its subject (…率, 比例), a bare count needs a noun,
+money and people need neither.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from collections import Counter
 
-from gongwen.loaders.models import Agency, Figure, Place, Programme
+from gongwen.loaders.models import Agency, Figure, Place
 from gongwen.loaders.vocab import alternation, load_vocab
 
 CJK = "\u4e00-\u9fff"
 V = load_vocab()
-ORG_SUFFIXES = tuple(s for s in V.agency_suffixes if len(s) > 1 or s in "局厅委院")
-# The suffix is scanned for first; the name is the run of Chinese characters before it (read backwards),
-# unless the run goes on into a longer agency name (区委社工委: stop at the second 委, not the first).
-ORG_SUFFIX = re.compile(rf"{alternation(ORG_SUFFIXES)}(?![{CJK}]{{0,3}}(?:局|委|办公室|中心|厅))")
-RUN_BEFORE = re.compile(rf"[{CJK}]{{1,20}}$")
-ORG_LEFT = re.compile(rf"^.*(?:根据|按照|经过|经|由|向|与|和|及|在|对|将|并|了|的|是|为|请|会同|邀请|协调|委托|联合|牵头|同意|印发)")
-PLACE = re.compile(rf"[{CJK}]{{1,6}}?(?P<level>{alternation(V.place_levels)})")
-FIGURE = re.compile(rf"(?P<v>\d+(?:\.\d+)?)[ ]?(?P<u>{alternation(V.units)})(?P<c>[{CJK}]{{0,8}})")
+CJK_RUN = re.compile(rf"[{CJK}]+")
+ORG_SUFFIX = re.compile(alternation(V.organization_suffixes))
+NOT_AGENCY = re.compile(alternation(V.not_agency_words))
+MODIFIER_AFTER = re.compile(alternation(V.agency_modifier_followers))
+SPLITTER = re.compile(alternation(V.organization_splitters))
+GENERIC_ORG = tuple(V.generic_organization_starts)
+STRONG_PREFIX = ("中共", "共青团", "中华人民共和国", "国务院", "中央", "国家", "全国")
+GENERIC_PLACES = frozenset(V.generic_place_words)
+# A level character after an area or pronoun character is a common word (城乡, 辖区, 我区), never a proper name's
+# end; 山区, 地区 are left out, as 西山区 and 普陀山区 end in them.
+AREA_COMPOUNDS = tuple(w for w in V.generic_place_words
+                       if len(w) == 2 and w not in V.place_levels and w[0] in "城农乡市县区省镇辖郊小片全本我该各")
+LEVEL_CHARS = "省市区县镇乡"
+# A proper name is two or three characters (four for 自治州/自治县 names); 中共 before it is the party body's.
+PLACE_AT = re.compile(rf"(?:中共)?(?P<x>[{CJK}]{{2,3}}?)(?P<level>{alternation(V.place_levels)})")
+NOT_PLACE = re.compile(alternation(V.not_place_words) + "(?!政)")  # 仁怀市民政局: 市 ends a place
+PLACE_BEFORE = re.compile(rf"(?:{alternation(V.place_prepositions)})$")
+NOT_IN_PLACE = re.compile("[和与及的之不我该本各全其每个级已]")
+NOT_IN_LOWER = re.compile("[上前离入融]")  # 以上/目前/距离/融入 社区: a position word, not a name
+LOWER_LEVELS = ("社区", "村", "街道")  # named with common words (朝阳, 团结): need a preposition, a list or a count
+ISSUER_CODE_AFTER = re.compile(rf"[{CJK}]{{0,2}}[ ]?[〔(][ ]?(?:19|20)\d\d")
+NAMED_INSTITUTES = ("法院", "检察院", "医院", "学院", "研究院", "科学院", "设计院", "国务院")
+WEAK_SUFFIXES = ("院",)  # 院 ends rooms and yards too: a 院 body needs a place or level before it (省水院)
+AFTER_NUMBER = "年月日号个名次届"  # a run starting right after a digit with these is a date or a count
+FIGURE = re.compile(rf"(?P<v>\d+(?:\.\d+)?)[ ]?(?:余|多)?[ ]?(?P<u>{alternation(V.units)})(?P<c>[{CJK}]{{0,10}})")
 COUNTED_END = re.compile(r"[在的是为、和及与从对以将并被已由共达中]|活跃|获得|参与")
+COUNTED_LEAD = re.compile(r"^(?:以上|以下|左右|多|余)")
+PERCENT_SUBJECT = re.compile(rf"(?P<s>[{CJK}]{{0,6}}(?:率|比例|占比|比重))(?:达到|提高到|提升到|达|为|超过|增长|下降)?[ ]?$")
+MONEY_OR_PEOPLE = ("元", "万元", "亿元", "名", "人", "户", "平方米", "公里", "亩", "吨", "米")
 
 
-def find_organizations(clean: str) -> list[Agency]:
-    """Agency-like names (…局, …委员会, …办公室, …中心), cut on the left after a verb or preposition.
+def find_places(clean: str) -> list[Place]:
+    """Administrative places named at a real boundary, with their level, each once, in order of first mention.
 
-    >>> [a.name for a in find_organizations("民政局积极与交通局沟通,并会同区委社工委牵头。")]
-    ['民政局', '交通局', '区委社工委']
-    """
-    found: dict[str, Agency] = {}
-    last_end = 0
-    for match in ORG_SUFFIX.finditer(clean):
-        run = RUN_BEFORE.search(clean, max(last_end, match.start() - 20), match.start())
-        last_end = match.end()
-        if not run:
-            continue
-        raw = run.group() + match.group()
-        left = ORG_LEFT.match(raw)
-        name = raw[left.end():] if left else raw
-        if len(name) >= 3 and not name.startswith(("各", "本", "我", "该")) and name not in found:
-            found[name] = Agency(name, (match.end() - len(name), match.end()))
-    return list(found.values())
-
-
-def find_places(names: list[tuple[str, tuple[int, int]]]) -> list[Place]:
-    """The administrative units opening the given names (organizations, issuer), with their level.
-
-    >>> [(p.name, p.level) for p in find_places([("昆明市西山区民政局", (0, 9))])]
-    [('昆明市', '市'), ('西山区', '区')]
+    >>> [(p.name, p.level) for p in find_places("昆明市西山区民政局:推动西山城乡社区治理,争取增设至龙泉社区的公交。")]
+    [('昆明市', '市'), ('西山区', '区'), ('龙泉社区', '社区')]
     """
     found: dict[str, Place] = {}
-    for name, (start, _) in names:
+    for start, segment in _segments(clean):
+        before = clean[max(0, start - 4):start]
+        at_boundary = not before or not re.match(f"[{CJK}]", before[-1]) or bool(PLACE_BEFORE.search(before))
+        starts = ([0] if at_boundary else []) + [m.end() for m in ORG_SUFFIX.finditer(segment)]
+        for at in starts:
+            for i, (name, level, (a, b)) in enumerate(_place_chain(segment, at)):
+                if i == 0 and at == 0 and level in LOWER_LEVELS and (
+                        NOT_IN_LOWER.search(name) or not _lower_place_marked(clean, start, b, found)):
+                    break
+                found.setdefault(name, Place(name, level, (start + a, start + b)))
+    return sorted(found.values(), key=lambda p: p.span)
+
+
+def _lower_place_marked(clean: str, start: int, end: int, found: dict[str, Place]) -> bool:
+    """A 社区/村/街道 at the start of a segment is a place after a preposition, in a list of places, or counted."""
+    before = clean[max(0, start - 4):start]
+    listed = before.endswith("、") and any(p.span[1] == start - 1 for p in found.values())
+    counted = re.match(r"[ ]?\d", clean[start + end:start + end + 2]) is not None
+    return bool(PLACE_BEFORE.search(before)) or listed or counted
+
+
+def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list[Agency]:
+    """Organization names, each once, in order of first mention; ``places`` (find_places names) tell where a
+    name glued to a verb starts.
+
+    >>> [a.name for a in find_organizations("民政局积极与交通局沟通,并会同区委社工委牵头,依托区社工总站和基地。")]
+    ['民政局', '交通局', '区委社工委', '区社工总站']
+    >>> [a.name for a in find_organizations("形成工作格局,支持党组织健全的社会组织优先承接政府转移职能,局长带队。")]
+    []
+    >>> [a.name for a in find_organizations("已经纳入仁怀市人民政府制定的规划", frozenset({"仁怀市"}))]
+    ['仁怀市人民政府']
+    """
+    found: dict[str, Agency] = {}
+    for start, segment in _segments(clean):
+        end = _last_agency_end(segment)
+        if end is None or ISSUER_CODE_AFTER.match(clean, start + end):
+            continue  # 涵住建办〔2022〕, 常政办发〔2023〕: an issuer code, not a name
+        cut = _name_start(segment[:end], places)
+        for a, b in _split_names(segment[cut:end], places):
+            name = segment[cut + a:cut + b]
+            if _is_name(name) and name not in found:
+                found[name] = Agency(name, (start + cut + a, start + cut + b))
+    return sorted(found.values(), key=lambda a: a.span)
+
+
+def _segments(clean: str):
+    """Runs of Chinese characters cut at prepositions and verbs, as (start, text): where names may start."""
+    for run in CJK_RUN.finditer(clean):
+        start, text = run.start(), run.group()
+        if clean[start - 1:start] in ("“", "”"):
+            continue  # a quoted term (“双中心”, “资源集聚厅、…”) or words right after one: never a name
+        if start and clean[start - 1].isdigit() and text[0] in AFTER_NUMBER:
+            start, text = start + 1, text[1:]
+        if clean[start - 1:start] == ")":
+            continue  # 村(居)务监督委员会: the run continues a name cut by a bracket
         at = 0
-        while True:
-            match = PLACE.match(name, at)
-            if not match or match.end() >= len(name):
-                break
-            level = match.group("level")
-            if len(match.group()) > len(level):
-                found.setdefault(match.group(), Place(match.group(), level, (start + at, start + match.end())))
-            at = match.end()
-    return list(found.values())
+        for split in SPLITTER.finditer(text):
+            if split.start() > at:
+                yield start + at, text[at:split.start()]
+            at = split.end()
+        if at < len(text):
+            yield start + at, text[at:]
+
+
+def _place_chain(segment: str, at: int):
+    while match := PLACE_AT.match(segment, at):
+        name = match.group()[len(match.group()) - len(match.group("x")) - len(match.group("level")):]
+        x, level = match.group("x"), match.group("level")
+        if (name in GENERIC_PLACES or name.endswith(AREA_COMPOUNDS) or x.startswith(GENERIC_ORG)
+                or NOT_IN_PLACE.search(x) or ORG_SUFFIX.match(x) or (level == "区" and x.endswith("社")) or NOT_PLACE.match(segment, match.start("level"))
+                or MODIFIER_AFTER.match(segment, match.end())):
+            return
+        yield name, level, (match.start("x"), match.end())
+        at = match.end()
+
+
+def _last_agency_end(segment: str) -> int | None:
+    end = None
+    for match in ORG_SUFFIX.finditer(segment):
+        s, e = match.span()
+        ordinary = any(w.start() < e and w.end() > s and (w.start() < s or w.end() > e)
+                       for w in NOT_AGENCY.finditer(segment, max(0, s - 3), min(len(segment), e + 3)))
+        if not ordinary and not MODIFIER_AFTER.match(segment, e):
+            end = e
+    return end
+
+
+def _name_start(candidate: str, places: frozenset[str]) -> int:
+    """Where the name starts: at a known place, else at a level character glued to an unknown word (依托区…)."""
+    if candidate.startswith(STRONG_PREFIX):
+        return 0
+    known = [candidate.find(k) for k in places if k in candidate]
+    if known:
+        return min(known)
+    for p, char in enumerate(candidate):
+        if char not in LEVEL_CHARS or p == 0 or candidate[p - 1:p + 1] in GENERIC_PLACES:
+            continue
+        if _ends_with_agency(candidate[:p]) or _ends_with_agency(candidate[:p + 1]):
+            return 0  # a body of an agency (…人民政府正阳街道办事处) or a 师市 body
+        return p
+    return 0
+
+
+def _split_names(name: str, places: frozenset[str]) -> list[tuple[int, int]]:
+    """Bodies written one after another: 区救助管理站和未成年人救助保护中心, 中共中央办公厅国务院办公厅,
+    中共浙江省委浙江省人民政府; not 住房和城乡建设局, 党和政府, nor a 街道办事处 of a 人民政府.
+
+    >>> _split_names("中共浙江省委浙江省人民政府", frozenset({"浙江省"}))
+    [(0, 6), (6, 13)]
+    """
+    cuts = [0]
+    for i in range(2, len(name) - 2):
+        if not _ends_with_agency(name[:i]):
+            continue
+        rest = name[i:]
+        higher = any(rest.startswith(k) and not k.endswith(LOWER_LEVELS + ("镇", "乡")) for k in places)
+        if rest.startswith(STRONG_PREFIX) or higher or (rest[0] == "和" and _last_agency_end(rest[1:])):
+            cuts.append(i + (rest[0] == "和"))
+    bounds = cuts + [len(name) + 1]
+    return [(a, b - 1 if b <= len(name) and name[b - 1] == "和" else min(b, len(name)))
+            for a, b in zip(bounds, bounds[1:])]
+
+
+def _ends_with_agency(text: str) -> bool:
+    return any(text.endswith(s) for s in V.organization_suffixes)
+
+
+def _is_name(name: str) -> bool:
+    if len(name) < 3 and not (len(name) == 2 and name[0] in LEVEL_CHARS):
+        return False
+    if name.endswith(WEAK_SUFFIXES) and not name.endswith(NAMED_INSTITUTES) and name[0] not in LEVEL_CHARS:
+        return False
+    if name in V.organization_suffixes or "各" in name or re.search("和(?:" + "|".join(V.organization_suffixes) + ")$", name):
+        return False
+    rest = next((name[len(p):] for p in STRONG_PREFIX if name.startswith(p) and len(name) > len(p)), name)
+    if rest.startswith(GENERIC_ORG):
+        return False
+    inner = next((i for i in range(1, len(rest)) if rest.startswith(GENERIC_ORG, i)), None)
+    # 社区/社会… inside a name needs a place or an agency before it (昆明市五华区社会组织…中心)
+    return inner is None or rest[inner - 1] in LEVEL_CHARS + "道" or _ends_with_agency(rest[:inner])
 
 
 def find_figures(clean: str) -> list[Figure]:
-    """Numbers with a unit and, when written right after, the noun counted.
+    """Numbers with a unit and what they count: the noun after a count, the subject (…率) before a percentage;
+    money and people stand alone, other bare counts and subjectless percentages are dropped.
 
-    >>> [(f.value, f.unit, f.counted) for f in find_figures("126 名专职社工活跃在社区,投入资金170万元。")]
-    [('126', '名', '专职社工'), ('170', '万元', None)]
+    >>> [(f.value, f.unit, f.counted) for f in find_figures("126 名专职社工活跃在社区,投入资金170万元,备案率达 100%,增长 20%。")]
+    [('126', '名', '专职社工'), ('170', '万元', None), ('100', '%', '备案率')]
     """
     found = []
     for match in FIGURE.finditer(clean):
-        counted = match.group("c")
+        unit = match.group("u")
+        if unit == "%":
+            subject = PERCENT_SUBJECT.search(clean, max(0, match.start() - 12), match.start())
+            if subject:
+                found.append(Figure(match.group("v"), unit, subject.group("s"), (subject.start("s"), match.end("u"))))
+            continue
+        counted = COUNTED_LEAD.sub("", match.group("c"))
+        lead = len(match.group("c")) - len(counted)
         end = COUNTED_END.search(counted)
-        counted = counted[:end.start()] if end else counted
-        counted = counted[:6] or None
-        stop = match.end("u") + (len(counted) if counted else 0)
-        found.append(Figure(match.group("v"), match.group("u"), counted, (match.start(), stop)))
+        counted = (counted[:end.start()] if end else counted)[:6] or None
+        if counted is None and unit not in MONEY_OR_PEOPLE:
+            continue
+        stop = match.end("u") + (lead + len(counted) if counted else 0)
+        found.append(Figure(match.group("v"), unit, counted, (match.start(), stop)))
     return found

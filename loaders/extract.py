@@ -48,10 +48,10 @@ def extract_document(text: str, file: str = "", sha256: str = "") -> Document:
     persons = _merge_people(addressees, find_persons(clean, text))
     signer = next((p for p in persons if p.role == "签发人"), None)
     cited_spans = tuple(sorted({c.title.span for c in citations if c.title and not c.title.nested_in}))
-    organizations = find_organizations(clean)
+    places = find_places(clean)
+    organizations = find_organizations(clean, frozenset(p.name for p in places))
     if issuer:
         organizations = [Agency(issuer.value, issuer.span)] + [o for o in organizations if o.name != issuer.value]
-    places = find_places([(o.name, o.span) for o in organizations])
     main_recipients = () if addressee or body_start >= len(clean) else _recipients(clean, text, body_start)
     return Document(
         file=file, text=text, sha256=sha256, issuer=issuer, doc_number=own, title=title,
