@@ -1,27 +1,29 @@
 """Every IRI gongwen mints, built here and nowhere else: readable, deterministic, stable across machines.
 
-An IRI is ``{base}id/{kind}/{key…}``. Keys keep CJK as it is (IRIs allow it) after a light normalization
-(NFKC, white space removed, ``/`` inside a key written as fullwidth ``／``) so that the same 文号 or name always
-gives the same IRI, whichever file or citation it came from: a citation of 西办通〔2022〕54号 and that
-document once loaded are one node, with no patching. Only what an IRI forbids is percent-encoded (space,
-``<>"{}|\\^```, controls), plus ``%``, ``#`` and ``?`` so a key can never open a query or fragment.
+An IRI is ``{base}id/{kind}/{key…}``. Keys are normalized lightly (NFKC, white space removed, ``/`` inside a
+key written as fullwidth ``／``) so that the same 文号 or name always gives the same IRI, whichever file or
+citation it came from: a citation of 西办通〔2022〕54号 and that document once loaded are one node, with no
+patching. Keys are then percent-encoded as UTF-8 (RFC 3986 §2.5), so every identifier is a plain URI that any
+HTTP client can request — Python's http.client, curl without --globoff, SPARQL engines — and browsers show
+it decoded, as readable as the 文号 itself: ``…/id/doc/西民函〔2023〕53号`` in the address bar.
 
 Because no key ever contains ``/``, the path of an IRI decodes unambiguously: the web app routes a request's
-(decoded) path back to its IRI with :func:`path_to_iri`.
+path, decoded or not, back to its IRI with :func:`path_to_iri`.
 
 >>> doc_iri("http://127.0.0.1:5000/", "西民函〔2023〕53号")
+'http://127.0.0.1:5000/id/doc/%E8%A5%BF%E6%B0%91%E5%87%BD%E3%80%942023%E3%80%9553%E5%8F%B7'
+>>> readable(doc_iri("http://127.0.0.1:5000/", "西民函〔2023〕53号"))
 'http://127.0.0.1:5000/id/doc/西民函〔2023〕53号'
 """
 from __future__ import annotations
 
 import unicodedata
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 DEFAULT_BASE = "http://127.0.0.1:5000/"
 
-# RFC 3987 excludes these from IRIs; %, # and ? would start an escape, a fragment or a query inside a key.
-_FORBIDDEN = set(' <>"{}|\\^`%#?') | {chr(c) for c in range(0x20)} | {"\x7f"}
-_ESCAPES = {ord(c): "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in _FORBIDDEN}
+# What RFC 3986 allows unescaped in a path segment besides letters and digits (unreserved and sub-delims).
+_SEGMENT_SAFE = "-._~!$&'()*+,;=:@"
 # Quotation marks and title brackets around a programme name are not part of it (“五社联动” = 五社联动).
 _NAME_QUOTES = "“”‘’\"'「」『』《》〈〉"
 
@@ -39,7 +41,16 @@ def normalize_key(text: str) -> str:
 
 
 def _segment(text: str) -> str:
-    return normalize_key(text).translate(_ESCAPES)
+    return quote(normalize_key(text), safe=_SEGMENT_SAFE)
+
+
+def readable(iri: str) -> str:
+    """An IRI as a person reads it, escapes decoded (for labels and logs, never as an identifier).
+
+    >>> readable("http://h/id/agency/%E5%8C%BA%E6%B0%91%E6%94%BF%E5%B1%80")
+    'http://h/id/agency/区民政局'
+    """
+    return unquote(iri)
 
 
 def _root(base: str) -> str:
@@ -53,7 +64,7 @@ def _mint(base: str, kind: str, *keys: str) -> str:
 def doc_iri(base: str, number: str) -> str:
     """A document identified by its 发文字号 (pass the canonical form, ``代字〔YYYY〕N号``).
 
-    >>> doc_iri("http://h/", "国办发〔2021〕12号")
+    >>> readable(doc_iri("http://h/", "国办发〔2021〕12号"))
     'http://h/id/doc/国办发〔2021〕12号'
     """
     return _mint(base, "doc", number)
@@ -62,7 +73,7 @@ def doc_iri(base: str, number: str) -> str:
 def doc_iri_from_header(base: str, issuer: str | None, date: str | None, title: str) -> str:
     """A document without 文号, identified by issuer, date and title (``-`` stands for what is unknown).
 
-    >>> doc_iri_from_header("http://h/", "昆明市五华区民政局", "2019-05-30", "关于对第19D11号提案的答复")
+    >>> readable(doc_iri_from_header("http://h/", "昆明市五华区民政局", "2019-05-30", "关于对第19D11号提案的答复"))
     'http://h/id/doc/昆明市五华区民政局/2019-05-30/关于对第19D11号提案的答复'
     """
     return _mint(base, "doc", issuer or "-", date or "-", title)
@@ -71,7 +82,7 @@ def doc_iri_from_header(base: str, issuer: str | None, date: str | None, title: 
 def title_iri(base: str, title: str) -> str:
     """A work known only by a title in 《》 (cited without number, or a plan a notice issues).
 
-    >>> title_iri("http://h/", "昆明市社区依法履行职责清单")
+    >>> readable(title_iri("http://h/", "昆明市社区依法履行职责清单"))
     'http://h/id/title/昆明市社区依法履行职责清单'
     """
     return _mint(base, "title", title)
@@ -107,9 +118,9 @@ def fragment_iri(resource: str, fragment: str) -> str:
 def agency_iri(base: str, name: str, scope: str | None = None) -> str:
     """An organization by name; a relative name (区政府办公室) is scoped by the agency that wrote it.
 
-    >>> agency_iri("http://h/", "昆明市西山区民政局")
+    >>> readable(agency_iri("http://h/", "昆明市西山区民政局"))
     'http://h/id/agency/昆明市西山区民政局'
-    >>> agency_iri("http://h/", "区政府办公室", scope="昆明市西山区民政局")
+    >>> readable(agency_iri("http://h/", "区政府办公室", scope="昆明市西山区民政局"))
     'http://h/id/agency/昆明市西山区民政局/区政府办公室'
     """
     return _mint(base, "agency", scope, name) if scope else _mint(base, "agency", name)
@@ -118,7 +129,7 @@ def agency_iri(base: str, name: str, scope: str | None = None) -> str:
 def person_iri(base: str, scope: str, name: str) -> str:
     """A person, scoped: a deputy by the term of the body (届), anyone else by the issuing agency.
 
-    >>> person_iri("http://h/", "西山区第十七届人大", "余静")
+    >>> readable(person_iri("http://h/", "西山区第十七届人大", "余静"))
     'http://h/id/person/西山区第十七届人大/余静'
     """
     return _mint(base, "person", scope, name)
@@ -127,7 +138,7 @@ def person_iri(base: str, scope: str, name: str) -> str:
 def membership_iri(base: str, scope: str, name: str, role: str) -> str:
     """A person's membership (a deputy's mandate, an official's post) in the body or agency ``scope``.
 
-    >>> membership_iri("http://h/", "西山区第十七届人大", "余静", "代表")
+    >>> readable(membership_iri("http://h/", "西山区第十七届人大", "余静", "代表"))
     'http://h/id/membership/西山区第十七届人大/余静/代表'
     """
     return _mint(base, "membership", scope, name, role)
@@ -136,7 +147,7 @@ def membership_iri(base: str, scope: str, name: str, role: str) -> str:
 def term_iri(base: str, term: str) -> str:
     """A term (届) of a people's congress or CPPCC, e.g. 西山区第十七届人大.
 
-    >>> term_iri("http://h/", "政协五华区九届")
+    >>> readable(term_iri("http://h/", "政协五华区九届"))
     'http://h/id/term/政协五华区九届'
     """
     return _mint(base, "term", term)
@@ -145,7 +156,7 @@ def term_iri(base: str, term: str) -> str:
 def meeting_iri(base: str, session: str) -> str:
     """A session (会议) of a term, named as written: 西山区第十七届人大二次会议.
 
-    >>> meeting_iri("http://h/", "市五届人大一次会议")
+    >>> readable(meeting_iri("http://h/", "市五届人大一次会议"))
     'http://h/id/meeting/市五届人大一次会议'
     """
     return _mint(base, "meeting", session)
@@ -154,7 +165,7 @@ def meeting_iri(base: str, session: str) -> str:
 def proposal_iri(base: str, session: str, number: str) -> str:
     """A deputy's suggestion or member's proposal by session and number (leading zeros kept).
 
-    >>> proposal_iri("http://h/", "西山区第十六届人大五次会议", "014")
+    >>> readable(proposal_iri("http://h/", "西山区第十六届人大五次会议", "014"))
     'http://h/id/proposal/西山区第十六届人大五次会议/014'
     """
     return _mint(base, "proposal", session, number)
@@ -163,7 +174,7 @@ def proposal_iri(base: str, session: str, number: str) -> str:
 def programme_iri(base: str, name: str) -> str:
     """A programme by its normalized name: quotes and title brackets dropped.
 
-    >>> programme_iri("http://h/", "“五社联动”")
+    >>> readable(programme_iri("http://h/", "“五社联动”"))
     'http://h/id/programme/五社联动'
     """
     return _mint(base, "programme", name.strip(_NAME_QUOTES))
@@ -174,7 +185,7 @@ def place_iri(base: str, name: str, code: str | None = None) -> str:
 
     >>> place_iri("http://h/", "西山区", "530112")
     'http://h/id/place/530112'
-    >>> place_iri("http://h/", "正阳街道")
+    >>> readable(place_iri("http://h/", "正阳街道"))
     'http://h/id/place/正阳街道'
     """
     return _mint(base, "place", code or name)
@@ -189,6 +200,15 @@ def scheme_iri(base: str, scheme: str) -> str:
     return _mint(base, "scheme", scheme)
 
 
+def vocabulary_graph_iri(base: str) -> str:
+    """The named graph holding the ontology, the concept schemes and the places, and its description.
+
+    >>> vocabulary_graph_iri("http://h/")
+    'http://h/id/graph/vocabulary'
+    """
+    return _mint(base, "graph", "vocabulary")
+
+
 def concept_iri(base: str, scheme: str, notation: str) -> str:
     """A concept of a scheme, by its notation (函, 代表议案, B, 局长 …).
 
@@ -201,7 +221,7 @@ def concept_iri(base: str, scheme: str, notation: str) -> str:
 def part_iri(owner: str, name: str) -> str:
     """Something that exists only as part of another resource (a document's annex, its proposal).
 
-    >>> part_iri("http://h/id/doc/西民函〔2023〕53号", "附件1")
+    >>> readable(part_iri("http://h/id/doc/西民函〔2023〕53号", "附件1"))
     'http://h/id/doc/西民函〔2023〕53号/附件1'
     """
     return f"{owner}/{_segment(name)}"
@@ -225,12 +245,10 @@ def path_to_iri(path: str, base: str) -> str:
     """The IRI a request path names; takes the decoded path (Flask's ``request.path``) or an encoded one.
 
     >>> path_to_iri("/id/doc/西民函〔2023〕53号", "http://h/")
-    'http://h/id/doc/西民函〔2023〕53号'
+    'http://h/id/doc/%E8%A5%BF%E6%B0%91%E5%87%BD%E3%80%942023%E3%80%9553%E5%8F%B7'
     >>> path_to_iri("/id/doc/%E8%A5%BF%E6%B0%91%E5%87%BD%E3%80%942023%E3%80%9553%E5%8F%B7", "http://h/")
-    'http://h/id/doc/西民函〔2023〕53号'
-    >>> path_to_iri("/id/title/100%25达标", "http://h/")
-    'http://h/id/title/100%25达标'
+    'http://h/id/doc/%E8%A5%BF%E6%B0%91%E5%87%BD%E3%80%942023%E3%80%9553%E5%8F%B7'
+    >>> path_to_iri("/id/title/A%25B", "http://h/")
+    'http://h/id/title/A%25B'
     """
-    if "%" in path:
-        path = unquote(path)
-    return _root(base) + "/".join(s.translate(_ESCAPES) for s in path.lstrip("/").split("/"))
+    return _root(base) + "/".join(quote(unquote(s), safe=_SEGMENT_SAFE) for s in path.lstrip("/").split("/"))

@@ -6,12 +6,19 @@ The graph of a source document holds:
   ``<graph> a gw:SourceText ; gw:sourcePath "<file>" ; gw:sha256 "<hex>" ; gw:textLength n``;
 * the document node (eli:LegalResource) with its header facts, linked to the source by ``gw:sourceGraph``;
 * the nodes it links to (agencies, people and their mandates, the proposal answered, programmes, places,
-  concepts) with their labels, so each graph is self-contained and every node has a label wherever it appears;
-* one *mention* node per fact occurrence, the span it was read from: its IRI is the RFC 5147 fragment
-  ``<graph>#char=start,end``; it carries ``oa:start``/``oa:end``, ``prov:wasDerivedFrom <graph>``, what it
-  names (``gw:mentions``) and, for header and addressing facts, which property of the document it states
-  (``gw:statesProperty``; a body mention without it just names what the body talks about). A citation
+  concepts) with their labels, so each graph passes the shapes on its own — except the concepts and places
+  the vocabulary graph lists (concepts.ttl, places.ttl; ``gongwen.ontology.vocab.vocabulary_graph``), which
+  are only linked: their labels are stated once, there, not again in every document graph;
+* one *span* node per fact occurrence, the characters it was read from: its IRI is the RFC 5147 fragment
+  ``<graph>#char=start,end`` and it carries only ``oa:start``/``oa:end`` besides what it is about. No triple
+  links a span to its source: the IRI names it, and the span lives in the source's own named graph. A span
+  names what it reads (``gw:mentions``) and, for header and addressing facts, which property of the document
+  it states (``gw:statesProperty``; a body mention without it names what the body talks about). A citation
   occurrence is such a node typed ``cito:Citation``; a figure one typed ``schema:Observation``.
+* a body mention (a person, organization or place named in the text) only when it adds something: one read
+  inside a longer fact's span (西山区 inside the issuer 昆明市西山区民政局, an agency inside a cited title,
+  which ``gw:inferredIssuer`` already records) or naming what a header fact already links (the issuer again)
+  gets neither a span nor a link (:func:`find_nested_spans`).
 
 Two rules keep the published graph queryable by exact strings:
 
@@ -36,11 +43,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import SimpleMemory
 from rdflib.term import BNode, Node
 
-from gongwen.loaders.models import Agency, Citation, DocNumber, Document, Person, Span
+from gongwen.loaders.models import Agency, Citation, DocNumber, Document, Person, Place, Span
 from gongwen.ontology import iris
-from gongwen.ontology.namespaces import (CITO, DCTERMS, ELI, ELI_DL, FOAF, GW, OA, ORG, PROV, RDF, SDO, SKOS,
+from gongwen.ontology.namespaces import (CITO, DCTERMS, ELI, ELI_DL, FOAF, GW, OA, ORG, RDF, SDO, SKOS,
                                          XSD)
-from gongwen.ontology.vocab import find_doc_type, find_place_code, find_proposal_type
+from gongwen.ontology.vocab import find_doc_type, find_place_code, find_proposal_type, is_listed_concept
 
 # GB/T 9704-2012 §7.2.4: 发文机关代字、年份、发文顺序号; the year is four digits in 〔〕 and the number ends in 号.
 CANONICAL_NUMBER = r"[^\s〔〕]+〔\d{4}〕[0-9A-Za-z\-]+号"
@@ -63,6 +70,8 @@ class _Ctx:
     source: URIRef
     node: URIRef | None = None
     issuer_name: str | None = None
+    nested: frozenset[Span] = frozenset()
+    stated: set[Node] = field(default_factory=set)
     triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
 
     def add(self, s: Node, p: Node, o: Node) -> None:
@@ -130,7 +139,7 @@ def to_rdf(doc: Document, base: str = iris.DEFAULT_BASE) -> Graph:
     ...              doc_number=DocNumber("西民函〔2023〕53号", "西民函", 2023, "53", (0, 12)),
     ...              issuer=Field("昆明市西山区民政局", (0, 0)))
     >>> g = to_rdf(d, "http://h/")
-    >>> str(g.value(URIRef("http://h/id/doc/西民函〔2023〕53号"), ELI.id_local))
+    >>> str(g.value(URIRef(iris.doc_iri("http://h/", "西民函〔2023〕53号")), ELI.id_local))
     '西民函〔2023〕53号'
     """
     # SimpleMemory: a graph of one document needs no context index, and adding to it is 5x faster.
@@ -146,6 +155,7 @@ def build_triples(doc: Document, base: str = iris.DEFAULT_BASE) -> list[tuple[No
     sha = source_sha256(doc)
     ctx = _Ctx(doc, base, sha, URIRef(iris.source_iri(base, sha)))
     ctx.issuer_name = doc.issuer.value.strip() if doc.issuer else None
+    ctx.nested = find_nested_spans(doc)
     _add_source(ctx)
     _add_document(ctx)
     _add_recipients(ctx)
@@ -172,7 +182,6 @@ def _mention(ctx: _Ctx, span: Span, target: Node | None = None, prop: URIRef | N
     node = URIRef(iris.fragment_iri(ctx.source, f"char={span[0]},{span[1]}"))  # = iris.mention_iri(…)
     ctx.add(node, OA.start, Literal(span[0]))
     ctx.add(node, OA.end, Literal(span[1]))
-    ctx.add(node, PROV.wasDerivedFrom, ctx.source)
     if target is not None:
         ctx.add(node, GW.mentions, target)
     if prop is not None:
@@ -213,6 +222,7 @@ def _add_document(ctx: _Ctx) -> None:
     if doc.issuer is not None:
         agency = _agency(ctx, ctx.issuer_name, scoped=False)
         ctx.add(node, ELI.passed_by, agency)
+        ctx.stated.add(agency)
         _mention(ctx, doc.issuer.span, agency, ELI.passed_by)
     if doc.title is not None:
         ctx.add(node, ELI.title, Literal(doc.title.value))
@@ -242,10 +252,14 @@ def _add_document(ctx: _Ctx) -> None:
 
 
 def _concept(ctx: _Ctx, scheme: str, notation: str, label: str | None = None) -> URIRef:
+    """A concept; one the vocabulary graph lists is only linked, its labels live there once for all graphs."""
     node = URIRef(iris.concept_iri(ctx.base, scheme, notation))
-    ctx.add(node, RDF.type, SKOS.Concept)
-    ctx.add(node, SKOS.prefLabel, Literal(label or notation))
-    ctx.add(node, SKOS.inScheme, URIRef(iris.scheme_iri(ctx.base, scheme)))
+    if not is_listed_concept(scheme, notation):
+        ctx.add(node, RDF.type, SKOS.Concept)
+        ctx.add(node, SKOS.prefLabel, Literal(label or notation))
+        ctx.add(node, SKOS.inScheme, URIRef(iris.scheme_iri(ctx.base, scheme)))
+        if scheme == "role":
+            ctx.add(node, RDF.type, ORG.Role)
     return node
 
 
@@ -260,8 +274,14 @@ def _agency(ctx: _Ctx, name: str, scoped: bool = True) -> URIRef:
 
 
 def _add_agency_mention(ctx: _Ctx, agency: Agency, prop: URIRef) -> None:
+    if prop == SDO.mentions and agency.span in ctx.nested:
+        return
     node = _agency(ctx, agency.name)
+    if prop == SDO.mentions and node in ctx.stated:
+        return  # the issuer or an addressee named again in the body: the header already links it
     ctx.add(ctx.node, prop, node)
+    if prop != SDO.mentions:
+        ctx.stated.add(node)
     _mention(ctx, agency.span, node, None if prop == SDO.mentions else prop)
 
 
@@ -291,6 +311,8 @@ def _person(ctx: _Ctx, person: Person, prop: URIRef) -> URIRef:
     elif role:
         _add_membership(ctx, node, name, role, deputy)
     ctx.add(ctx.node, prop, node)
+    if prop != SDO.mentions:
+        ctx.stated.add(node)
     _mention(ctx, person.span, node, None if prop == SDO.mentions else prop)
     return node
 
@@ -310,13 +332,7 @@ def _add_membership(ctx: _Ctx, person: URIRef, name: str, role: str, deputy: boo
     ctx.add(membership, RDF.type, ORG.Membership)
     ctx.add(membership, ORG.member, person)
     ctx.add(membership, ORG.organization, organization)
-    ctx.add(membership, ORG.role, _role(ctx, role))
-
-
-def _role(ctx: _Ctx, role: str) -> URIRef:
-    node = _concept(ctx, "role", role)
-    ctx.add(node, RDF.type, ORG.Role)
-    return node
+    ctx.add(membership, ORG.role, _concept(ctx, "role", role))
 
 
 def _add_recipients(ctx: _Ctx) -> None:
@@ -433,21 +449,14 @@ def _add_body_entities(ctx: _Ctx) -> None:
         _mention(ctx, programme.span, node)
     addressed = {p.name for p in doc.addressees or ((doc.addressee,) if doc.addressee else ())}
     for person in doc.persons:
-        if person.name not in addressed:
+        plain = (person.role or "").strip() not in ("联系人", "签发人")
+        if person.name not in addressed and not (plain and person.span in ctx.nested):
             _person(ctx, person, SDO.mentions)
     for agency in doc.organizations:
         _add_agency_mention(ctx, agency, SDO.mentions)
     for place in doc.places:
-        code = find_place_code(place.name)
-        node = URIRef(iris.place_iri(ctx.base, place.name, code))
-        ctx.add(node, RDF.type, SDO.AdministrativeArea)
-        ctx.add(node, SKOS.prefLabel, Literal(place.name.strip()))
-        if code:
-            ctx.add(node, SDO.identifier, Literal(code))
-        if place.level:
-            ctx.add(node, GW.adminLevel, Literal(place.level))
-        ctx.add(ctx.node, DCTERMS.spatial, node)
-        _mention(ctx, place.span, node)
+        if place.span not in ctx.nested:
+            _add_place(ctx, place)
     for index, figure in enumerate(doc.figures):
         node = _mention(ctx, figure.span) or URIRef(iris.fragment_iri(ctx.source, f"figure={index}"))
         ctx.add(node, RDF.type, SDO.Observation)
@@ -459,6 +468,48 @@ def _add_body_entities(ctx: _Ctx) -> None:
         if figure.counted:
             ctx.add(node, SDO.variableMeasured, Literal(figure.counted))
         ctx.add(node, SDO.observationAbout, ctx.node)
+
+
+def _add_place(ctx: _Ctx, place: Place) -> None:
+    """A place; one of places.ttl (known by its GB/T 2260 code) is only linked, the vocabulary graph names it."""
+    code = find_place_code(place.name)
+    node = URIRef(iris.place_iri(ctx.base, place.name, code))
+    if code is None:
+        ctx.add(node, RDF.type, SDO.AdministrativeArea)
+        ctx.add(node, SKOS.prefLabel, Literal(place.name.strip()))
+        if place.level:
+            ctx.add(node, GW.adminLevel, Literal(place.level))
+    ctx.add(ctx.node, DCTERMS.spatial, node)
+    _mention(ctx, place.span, node)
+
+
+def find_nested_spans(doc: Document) -> frozenset[Span]:
+    """Spans of body mentions (people, organizations, places) that lie inside another fact's span.
+
+    Such a mention reads part of a longer name the graph already states: 西山区 in the issuer
+    昆明市西山区民政局, 昆明市民政局 in a cited title (the citation's gw:inferredIssuer says it), an agency
+    inside a figure's counted thing. It gets neither a node nor a link. A body mention with the same span as
+    another body mention is kept (two readings of one name); one equal to a header fact's span is not.
+
+    >>> from gongwen.loaders.models import Agency, Field, Place
+    >>> d = Document(file="a", text="", issuer=Field("昆明市西山区民政局", (0, 9)),
+    ...              places=(Place("西山区", "区", (3, 6)), Place("五华区", "区", (20, 23))),
+    ...              organizations=(Agency("昆明市西山区民政局", (0, 9)),))
+    >>> sorted(find_nested_spans(d))
+    [(0, 9), (3, 6)]
+    """
+    body = [p.span for p in doc.persons] + [a.span for a in doc.organizations] + [p.span for p in doc.places]
+    facts = [f.span for f in (doc.issuer, doc.doc_number, doc.title, doc.date, doc.doc_type, doc.handling_type,
+                              doc.signer, doc.addressee, doc.proposal) if f is not None]
+    facts += [x.span for group in (doc.addressees, doc.main_recipients, doc.cc, doc.citations, doc.issues_attached,
+                                   doc.other_titled_works, doc.programmes, doc.figures, doc.attachments)
+              for x in group]
+    containers = [(s, False) for s in facts if s[0] < s[1]] + [(s, True) for s in body if s[0] < s[1]]
+
+    def nested(span: Span) -> bool:
+        return any(c[0] <= span[0] and span[1] <= c[1] and (c != span or not is_body)
+                   for c, is_body in containers)
+    return frozenset(s for s in body if s[0] < s[1] and nested(s))
 
 
 # --- serialization ---------------------------------------------------------------------------------------------
