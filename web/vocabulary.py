@@ -169,6 +169,8 @@ def turtle_snippet(triple: tuple[rdflib.term.Node, rdflib.term.Node, rdflib.term
     """
     manager = _namespaces()
     names = [term.n3(manager) for term in triple]
+    if triple[1] == rdflib.RDF.type:
+        names[1] = "a"
     used = dict.fromkeys(name.split(":", 1)[0] for name in names if _is_prefixed(name))
     used.update(dict.fromkeys(name.rsplit("^^", 1)[1].split(":", 1)[0] for name in names
                               if "^^" in name and _is_prefixed(name.rsplit("^^", 1)[1])))
