@@ -22,10 +22,16 @@ CJK = "\u4e00-\u9fff"
 V = load_vocab()
 CJK_RUN = re.compile(rf"[{CJK}]+")
 ORG_SUFFIX = re.compile(alternation(V.organization_suffixes))
+SUFFIXES = tuple(V.organization_suffixes)
 NOT_AGENCY = re.compile(alternation(V.not_agency_words))
 MODIFIER_AFTER = re.compile(alternation(V.agency_modifier_followers))
-SPLITTER = re.compile(alternation(V.organization_splitters))
+SPLITTER = re.compile(alternation(V.organization_splitters) + "|为(?!民)")  # 为 splits, but 为民服务站 is a name
+SEPARATOR = re.compile(rf"{SPLITTER.pattern}|[^{CJK}]+")
+LEVEL_SCAN = re.compile(alternation(V.place_levels))
+NAME_REACH = 30   # characters an organization name may run before its suffix
+PLACE_REACH = 12  # characters from a segment's start to a level character of its place chain
 GENERIC_ORG = tuple(V.generic_organization_starts)
+GENERIC_INNER = tuple(w for w in GENERIC_ORG if len(w) > 1)
 STRONG_PREFIX = ("中共", "共青团", "中华人民共和国", "国务院", "中央", "国家", "全国")
 GENERIC_PLACES = frozenset(V.generic_place_words)
 # A level character after an area or pronoun character is a common word (城乡, 辖区, 我区), never a proper name's
@@ -35,19 +41,22 @@ AREA_COMPOUNDS = tuple(w for w in V.generic_place_words
 LEVEL_CHARS = "省市区县镇乡"
 # A proper name is two or three characters (four for 自治州/自治县 names); 中共 before it is the party body's.
 PLACE_AT = re.compile(rf"(?:中共)?(?P<x>[{CJK}]{{2,3}}?)(?P<level>{alternation(V.place_levels)})")
+PLACE_MODIFIER_AFTER = re.compile(alternation(V.place_modifier_followers))
 NOT_PLACE = re.compile(alternation(V.not_place_words) + "(?!政)")  # 仁怀市民政局: 市 ends a place
 PLACE_BEFORE = re.compile(rf"(?:{alternation(V.place_prepositions)})$")
 NOT_IN_PLACE = re.compile("[和与及的之不我该本各全其每个级已]")
 NOT_IN_LOWER = re.compile("[上前离入融]")  # 以上/目前/距离/融入 社区: a position word, not a name
 LOWER_LEVELS = ("社区", "村", "街道")  # named with common words (朝阳, 团结): need a preposition, a list or a count
+TOWNSHIP_LEVELS = ("街道", "镇", "乡", "社区", "村")  # bodies: 街道办事处, 镇/乡人民政府, 居/村民委员会
 ISSUER_CODE_AFTER = re.compile(rf"[{CJK}]{{0,2}}[ ]?[〔(][ ]?(?:19|20)\d\d")
 NAMED_INSTITUTES = ("法院", "检察院", "医院", "学院", "研究院", "科学院", "设计院", "国务院")
 WEAK_SUFFIXES = ("院",)  # 院 ends rooms and yards too: a 院 body needs a place or level before it (省水院)
 AFTER_NUMBER = "年月日号个名次届"  # a run starting right after a digit with these is a date or a count
-FIGURE = re.compile(rf"(?P<v>\d+(?:\.\d+)?)[ ]?(?:余|多)?[ ]?(?P<u>{alternation(V.units)})(?P<c>[{CJK}]{{0,10}})")
-COUNTED_END = re.compile(r"[在的是为、和及与从对以将并被已由共达中]|活跃|获得|参与")
+FIGURE = re.compile(rf"(?P<v>\d+(?:\.\d+)?)[ ]?(?:余|多)?[ ]?(?P<u>{alternation(V.units)})(?P<c>[{CJK}]{{0,14}})")
+COUNTED_END = re.compile(alternation(V.counted_stops))
+COUNTED_MAX = 10  # characters of the counted noun kept (街道办事处社会工作服务站)
 COUNTED_LEAD = re.compile(r"^(?:以上|以下|左右|多|余)")
-PERCENT_SUBJECT = re.compile(rf"(?P<s>[{CJK}]{{0,6}}(?:率|比例|占比|比重))(?:达到|提高到|提升到|达|为|超过|增长|下降)?[ ]?$")
+PERCENT_SUBJECT = re.compile(rf"(?P<s>[^\W\d_且和的与及在是]{{0,6}}(?:率|比例|占比|比重))(?:达到|提高到|提升到|达|为|超过|增长|下降)?[ ]?$")
 MONEY_OR_PEOPLE = ("元", "万元", "亿元", "名", "人", "户", "平方米", "公里", "亩", "吨", "米")
 
 
@@ -58,7 +67,7 @@ def find_places(clean: str) -> list[Place]:
     [('昆明市', '市'), ('西山区', '区'), ('龙泉社区', '社区')]
     """
     found: dict[str, Place] = {}
-    for start, segment in _segments(clean):
+    for start, segment in _segments_with(clean, LEVEL_SCAN, PLACE_REACH):
         before = clean[max(0, start - 4):start]
         at_boundary = not before or not re.match(f"[{CJK}]", before[-1]) or bool(PLACE_BEFORE.search(before))
         starts = ([0] if at_boundary else []) + [m.end() for m in ORG_SUFFIX.finditer(segment)]
@@ -91,7 +100,7 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
     ['仁怀市人民政府']
     """
     found: dict[str, Agency] = {}
-    for start, segment in _segments(clean):
+    for start, segment in _segments_with(clean, ORG_SUFFIX, NAME_REACH):
         end = _last_agency_end(segment)
         if end is None or ISSUER_CODE_AFTER.match(clean, start + end):
             continue  # 涵住建办〔2022〕, 常政办发〔2023〕: an issuer code, not a name
@@ -103,23 +112,51 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
     return sorted(found.values(), key=lambda a: a.span)
 
 
-def _segments(clean: str):
-    """Runs of Chinese characters cut at prepositions and verbs, as (start, text): where names may start."""
-    for run in CJK_RUN.finditer(clean):
-        start, text = run.start(), run.group()
-        if clean[start - 1:start] in ("“", "”"):
-            continue  # a quoted term (“双中心”, “资源集聚厅、…”) or words right after one: never a name
-        if start and clean[start - 1].isdigit() and text[0] in AFTER_NUMBER:
-            start, text = start + 1, text[1:]
-        if clean[start - 1:start] == ")":
-            continue  # 村(居)务监督委员会: the run continues a name cut by a bracket
-        at = 0
-        for split in SPLITTER.finditer(text):
-            if split.start() > at:
-                yield start + at, text[at:split.start()]
-            at = split.end()
-        if at < len(text):
-            yield start + at, text[at:]
+def find_township_bodies(places: list[Place]) -> list[Agency]:
+    """A 街道, 镇 or 乡 acts as a body (街道与中心签订协议): its name with the places written before it.
+
+    >>> [a.name for a in find_township_bodies([Place("五华区", "区", (0, 3)), Place("莲华街道", "街道", (3, 7))])]
+    ['五华区莲华街道']
+    """
+    bodies, chain = [], []
+    for place in places:
+        chain = chain + [place] if chain and chain[-1].span[1] == place.span[0] else [place]
+        if place.level in TOWNSHIP_LEVELS:
+            bodies.append(Agency("".join(p.name for p in chain), (chain[0].span[0], place.span[1])))
+    return bodies
+
+
+def _segments_with(clean: str, pattern: re.Pattern, reach: int) -> list[tuple[int, str]]:
+    """The segments (runs of Chinese characters cut at prepositions and verbs, where names may start) holding a
+    match of ``pattern`` within ``reach`` characters of their start, as (start, text), in text order. Only
+    these are read: scanning for the rare suffix or level first keeps the finders fast."""
+    found, seen, last_end = [], set(), -1
+    for match in pattern.finditer(clean):
+        if match.start() < last_end:
+            continue  # in the segment just read
+        low = max(0, match.start() - reach)
+        start = low
+        for sep in SEPARATOR.finditer(clean, low, match.start()):
+            start = sep.end()
+        if start == low and low > 0 and not SEPARATOR.match(clean, low - 1):
+            continue  # no boundary within reach: a name never runs that long
+        if start in seen:
+            continue
+        seen.add(start)
+        after = SEPARATOR.search(clean, match.start())
+        last_end = after.start() if after else len(clean)
+        _add_segment(clean, start, last_end, found)
+    return found
+
+
+def _add_segment(clean: str, start: int, end: int, found: list) -> None:
+    before = clean[start - 1:start]
+    if before in ("“", "”", ")"):
+        return  # a quoted term (“双中心”), words right after one, or a name cut by a bracket (村(居)务…)
+    if before.isdigit() and clean[start] in AFTER_NUMBER:
+        start += 1  # 2013年第五届…, 10个街道…: a date or a count, not a name
+    if start < end:
+        found.append((start, clean[start:end]))
 
 
 def _place_chain(segment: str, at: int):
@@ -128,7 +165,7 @@ def _place_chain(segment: str, at: int):
         x, level = match.group("x"), match.group("level")
         if (name in GENERIC_PLACES or name.endswith(AREA_COMPOUNDS) or x.startswith(GENERIC_ORG)
                 or NOT_IN_PLACE.search(x) or ORG_SUFFIX.match(x) or (level == "区" and x.endswith("社")) or NOT_PLACE.match(segment, match.start("level"))
-                or MODIFIER_AFTER.match(segment, match.end())):
+                or PLACE_MODIFIER_AFTER.match(segment, match.end())):
             return
         yield name, level, (match.start("x"), match.end())
         at = match.end()
@@ -182,7 +219,7 @@ def _split_names(name: str, places: frozenset[str]) -> list[tuple[int, int]]:
 
 
 def _ends_with_agency(text: str) -> bool:
-    return any(text.endswith(s) for s in V.organization_suffixes)
+    return text.endswith(SUFFIXES)
 
 
 def _is_name(name: str) -> bool:
@@ -195,7 +232,7 @@ def _is_name(name: str) -> bool:
     rest = next((name[len(p):] for p in STRONG_PREFIX if name.startswith(p) and len(name) > len(p)), name)
     if rest.startswith(GENERIC_ORG):
         return False
-    inner = next((i for i in range(1, len(rest)) if rest.startswith(GENERIC_ORG, i)), None)
+    inner = next((i for i in range(1, len(rest)) if rest.startswith(GENERIC_INNER, i)), None)
     # 社区/社会… inside a name needs a place or an agency before it (昆明市五华区社会组织…中心)
     return inner is None or rest[inner - 1] in LEVEL_CHARS + "道" or _ends_with_agency(rest[:inner])
 
@@ -210,6 +247,8 @@ def find_figures(clean: str) -> list[Figure]:
     found = []
     for match in FIGURE.finditer(clean):
         unit = match.group("u")
+        if clean[match.start() - 1:match.start()] == "第" or match.group("c").startswith("百分点"):
+            continue  # an ordinal (第100次), or a change in percentage points without its subject
         if unit == "%":
             subject = PERCENT_SUBJECT.search(clean, max(0, match.start() - 12), match.start())
             if subject:
@@ -218,7 +257,7 @@ def find_figures(clean: str) -> list[Figure]:
         counted = COUNTED_LEAD.sub("", match.group("c"))
         lead = len(match.group("c")) - len(counted)
         end = COUNTED_END.search(counted)
-        counted = (counted[:end.start()] if end else counted)[:6] or None
+        counted = (counted[:end.start()] if end else counted)[:COUNTED_MAX] or None
         if counted is None and unit not in MONEY_OR_PEOPLE:
             continue
         stop = match.end("u") + (lead + len(counted) if counted else 0)

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from gongwen.loaders.clean import clean_text
 from gongwen.loaders.docnumbers import find_doc_numbers
-from gongwen.loaders.entities import find_figures, find_organizations, find_places
+from gongwen.loaders.entities import find_figures, find_organizations, find_places, find_township_bodies
 from gongwen.loaders.find_citations import sort_citations
 from gongwen.loaders.header import (doc_type_of, find_body_start, find_date, find_handling_type, find_issuer,
                                     find_own_number, find_public, find_title)
@@ -50,6 +50,8 @@ def extract_document(text: str, file: str = "", sha256: str = "") -> Document:
     cited_spans = tuple(sorted({c.title.span for c in citations if c.title and not c.title.nested_in}))
     places = find_places(clean)
     organizations = find_organizations(clean, frozenset(p.name for p in places))
+    known = {o.name for o in organizations}
+    organizations += [b for b in find_township_bodies(places) if b.name not in known]
     if issuer:
         organizations = [Agency(issuer.value, issuer.span)] + [o for o in organizations if o.name != issuer.value]
     main_recipients = () if addressee or body_start >= len(clean) else _recipients(clean, text, body_start)

@@ -36,6 +36,8 @@ class Vocab:
     agency_modifier_followers: tuple[str, ...]
     not_place_words: tuple[str, ...]
     place_prepositions: tuple[str, ...]
+    counted_stops: tuple[str, ...]
+    place_modifier_followers: tuple[str, ...]
     place_levels: tuple[str, ...]
     units: tuple[str, ...]
 
