@@ -6,7 +6,7 @@ PORT   ?= 5000
 HOST   ?= 127.0.0.1
 STORE  ?= gongwen-data
 
-.PHONY: serve test install install-test load bench clean
+.PHONY: serve test test-remote install install-test load bench clean
 
 $(BIN)/gongwen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ serve: load
 
 test: install-test
 	$(BIN)/pytest -q
+
+# The store tests again against Debian's Virtuoso (installed here if missing; needs root, as CI has).
+test-remote: install-test
+	command -v virtuoso-t >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource; }
+	GONGWEN_TEST_VIRTUOSO=1 $(BIN)/pytest -q tests/store
 
 bench: install-test
 	$(BIN)/python benchmarks/run.py

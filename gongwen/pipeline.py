@@ -18,12 +18,14 @@ import rdflib
 from gongwen.loaders.extract import extract_document
 from gongwen.loaders.read import ReadError, iter_sources, read_file
 from gongwen.ontology.to_rdf import graph_iri, to_ntriples, to_rdf
+from gongwen.ontology.vocab import vocabulary_graph, vocabulary_graph_iri, vocabulary_version
 from gongwen.shapes.validate import format_violation, validate_graph
 from gongwen.store import GraphData, Store
 
 # Below this many files a process pool costs more to start than it saves.
 POOL_THRESHOLD = 64
 BATCH_SIZE = 100
+OWL_VERSION = "http://www.w3.org/2002/07/owl#versionInfo"
 
 
 @dataclass(frozen=True)
@@ -140,8 +142,17 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], base: str,
     else:
         for batch in batches:
             _store_batch(store, _process_batch(batch), known, summary, progress)
+    ensure_vocabulary(store, base)
     store.flush()
     return summary
+
+
+def ensure_vocabulary(store: Store, base: str) -> None:
+    """Keep the ontology, concept schemes and places in their own graph, so every IRI a document links to
+    dereferences; rewritten only when the vocabulary files (or the base) changed."""
+    iri, version = vocabulary_graph_iri(base), vocabulary_version(base)
+    if not store.ask(f'ASK {{ GRAPH <{iri}> {{ <{iri}> <{OWL_VERSION}> "{version}" }} }}'):
+        store.replace_graphs([GraphData(iri, to_ntriples(vocabulary_graph(base)))], drop=[iri])
 
 
 def _store_batch(store: Store, outcomes: list[FileOutcome], known: dict, summary: LoadSummary,

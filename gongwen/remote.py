@@ -5,10 +5,11 @@ the query endpoint, writes are SPARQL updates (one request per batch, which the 
 transaction). Results come back as pyoxigraph result objects, so the web app and the command line serve them
 exactly as they serve the embedded store's.
 
-Servers differ in what their default graph is (Virtuoso's is every graph and cannot be written; Oxigraph's is
-its own graph), so gongwen keeps the set union of the document graphs in one named graph, UNION_GRAPH, and
-a query that names no graphs (no FROM, no GRAPH, no protocol dataset) is asked over that graph: the same answers on
-every server, with no triple repeated per document.
+Queries that name no graphs read the server's default graph, which must hold what every document states.
+Servers differ there: Oxigraph and Fuseki keep a default graph of its own, which gongwen writes as the set
+union of the document graphs (as the embedded store does); Virtuoso's default graph is already every graph
+and cannot be written, so there gongwen writes the document graphs only. Which one a server is, is found
+once, by trying to write its default graph.
 """
 from __future__ import annotations
 
@@ -36,9 +37,8 @@ GRAPH_TYPES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox
                "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML,
                "application/ld+json": ox.RdfFormat.JSON_LD}
 TIMEOUT_S = 300
-UNION_GRAPH = "urn:gongwen:union"
-# A query that chooses its own graphs (FROM, FROM NAMED, GRAPH) is sent as written.
-OWN_DATASET = re.compile(r"\bFROM\s+(NAMED\s+)?<|\bGRAPH\s*[?$<]", re.IGNORECASE)
+OWL_VERSION = "http://www.w3.org/2002/07/owl#versionInfo"
+PROBE = '<urn:gongwen:probe> <urn:gongwen:probe> "can the default graph be written?"'
 
 
 def update_endpoint(query_url: str) -> str:
@@ -60,12 +60,11 @@ class RemoteStore:
     def __init__(self, query_url: str, update_url: str | None = None):
         self.location = query_url
         self.update_url = update_url or update_endpoint(query_url)
+        self._writes_default_graph: bool | None = None
 
     # --- reading -------------------------------------------------------------------------------------
     def query(self, sparql: str, *, default_graph: list[str] | None = None,
               named_graphs: list[str] | None = None, base_iri: str | None = None):
-        if default_graph is None and named_graphs is None and not OWN_DATASET.search(sparql):
-            default_graph = [UNION_GRAPH]
         params = [("default-graph-uri", g) for g in default_graph or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
         url = self.location + ("?" + urllib.parse.urlencode(params) if params else "")
@@ -94,7 +93,7 @@ class RemoteStore:
         return {r["path"]: SourceRecord(r["g"], r["path"], r["sha"]) for r in rows}
 
     def graph_names(self) -> list[str]:
-        """The graphs gongwen wrote (a server has graphs of its own: Virtuoso's system graphs …)."""
+        """The document graphs gongwen wrote (a server has graphs of its own: Virtuoso's system graphs …)."""
         return sorted(r.graph for r in self.sources().values())
 
     def quads(self, subject: str | None = None, predicate: str | None = None,
@@ -107,23 +106,41 @@ class RemoteStore:
             yield ox.Quad(s, p, o, g)
 
     def __len__(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        """The number of distinct triples gongwen wrote (a server's own graphs are not counted)."""
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {self._ours()} }} }}")
         return int(rows[0]["n"]) if rows else 0
+
+    def _ours(self) -> str:
+        """A graph pattern binding ?s ?p ?o to each triple of the union of gongwen's graphs."""
+        if self._default_graph_is_writable():
+            return "?s ?p ?o"
+        # Document graphs carry their sha256, the vocabulary graph its version: server graphs carry neither.
+        return (f"{{ GRAPH ?g {{ ?g <{GW}sha256> ?h }} }} UNION {{ GRAPH ?g {{ ?g <{OWL_VERSION}> ?v }} }} "
+                f"GRAPH ?g {{ ?s ?p ?o }}")
 
     # --- writing -------------------------------------------------------------------------------------
     def replace_graphs(self, batch: Iterable[GraphData], drop: Iterable[str] = ()) -> None:
         """Each document in its own update request: servers choke on huge requests, and each stays atomic."""
-        drop = list(drop)
+        drop, keep_union = list(drop), self._default_graph_is_writable()
         if drop:
-            self._post(self.update_url, {"update": replacement_update([], drop, UNION_GRAPH)}, "*/*")
+            self._post(self.update_url, {"update": replacement_update([], drop, keep_union)}, "*/*")
         for item in batch:
-            self._post(self.update_url, {"update": replacement_update([item], (), UNION_GRAPH)}, "*/*")
+            self._post(self.update_url, {"update": replacement_update([item], (), keep_union)}, "*/*")
+
+    def _default_graph_is_writable(self) -> bool:
+        if self._writes_default_graph is None:
+            try:
+                self._post(self.update_url, {"update": f"INSERT DATA {{ {PROBE} }} ; DELETE DATA {{ {PROBE} }}"}, "*/*")
+                self._writes_default_graph = True
+            except (QueryError, StoreError):
+                self._writes_default_graph = False
+        return self._writes_default_graph
 
     def dump(self, output, fmt: ox.RdfFormat) -> None:
         if fmt in QUAD_FORMATS:
             ox.serialize((q for g in self.graph_names() for q in self.quads(graph=g)), output, format=fmt)
         else:
-            ox.serialize(self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"), output, format=fmt)
+            ox.serialize(self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {self._ours()} }}"), output, format=fmt)
 
     def flush(self) -> None:
         """Nothing to do: the server persists each update itself."""

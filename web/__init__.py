@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from gongwen.ontology import iris
 from gongwen.settings import DEFAULTS
 from gongwen.web import graph, resources, sparql, vocabulary
 
@@ -28,6 +29,8 @@ def create_app(config: dict) -> Flask:
                       GRAPH_LIMIT=int(settings["graph_limit"]), ONTOLOGY=ontology,
                       TERM_LABELS=vocabulary.find_term_labels(ontology))
     app.json.ensure_ascii = False
+    # IRIs are percent-encoded URIs; pages show them as a person reads them.
+    app.add_template_filter(iris.readable, "readable")
     for module in (sparql, resources, vocabulary, graph):
         app.register_blueprint(module.bp)
     return app

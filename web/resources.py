@@ -35,7 +35,7 @@ def candidate_iris(base_iri: str, path: str) -> list[tuple[str, str | None]]:
     A suffixed path is first read as the data twin of the IRI without the suffix.
 
     >>> candidate_iris("http://127.0.0.1:5000/", "/id/doc/甲.ttl")  # doctest: +NORMALIZE_WHITESPACE
-    [('http://127.0.0.1:5000/id/doc/甲', 'text/turtle'), ('http://127.0.0.1:5000/id/doc/甲.ttl', None)]
+    [('http://127.0.0.1:5000/id/doc/%E7%94%B2', 'text/turtle'), ('http://127.0.0.1:5000/id/doc/%E7%94%B2.ttl', None)]
     """
     twins = [(iris.path_to_iri(path[: -len(suffix)], base_iri), media)
              for suffix, media in formats.SUFFIXES.items() if path.endswith(suffix)]

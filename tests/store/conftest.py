@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from gongwen.ontology.vocab import vocabulary_graph_iri
 from gongwen.remote import RemoteStore
+from gongwen.settings import DEFAULTS
 from gongwen.store import Store
 
 
@@ -106,12 +108,19 @@ def virtuoso_server(tmp_path_factory):
 SERVERS = ["oxigraph"] + (["virtuoso"] if os.environ.get("GONGWEN_TEST_VIRTUOSO") == "1" else [])
 
 
+@pytest.fixture(params=SERVERS)
+def server_store(request) -> RemoteStore:
+    """An emptied store on each SPARQL server under test."""
+    store = RemoteStore(request.getfixturevalue(f"{request.param}_server"))
+    store.replace_graphs([], drop=[*store.graph_names(), vocabulary_graph_iri(DEFAULTS["base_iri"])])
+    return store
+
+
 @pytest.fixture(params=["embedded", *SERVERS])
 def any_store(request):
     """An empty store of each kind."""
     if request.param == "embedded":
         return Store.open()
     store = RemoteStore(request.getfixturevalue(f"{request.param}_server"))
-    store.replace_graphs([], drop=store.graph_names())
-    store.replace_graphs([], drop=["urn:gongwen:union"])
+    store.replace_graphs([], drop=[*store.graph_names(), vocabulary_graph_iri(DEFAULTS["base_iri"])])
     return store

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pyoxigraph as ox
 import pytest
@@ -20,11 +21,21 @@ BASE = "http://127.0.0.1:5000/"
 DOC = BASE + "id/doc/"
 
 
+def uri(iri: str) -> str:
+    """An IRI written readably (CJK) in a test, as gongwen.ontology.iris mints it: percent-encoded UTF-8."""
+    return quote(iri, safe=":/#?&=%-._~!$'()*+,;@")
+
+
+def _as_minted(term):
+    return ox.NamedNode(uri(term.value)) if isinstance(term, ox.NamedNode) else term
+
+
 def load_trig(path: Path) -> list[GraphData]:
-    """One GraphData per named graph of a TriG file."""
+    """One GraphData per named graph of a TriG file, its readable IRIs encoded as gongwen mints them."""
     graphs: dict[str, list[ox.Triple]] = {}
     for quad in ox.parse(path=str(path), format=ox.RdfFormat.TRIG):
-        graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
+        triple = ox.Triple(*(_as_minted(t) for t in (quad.subject, quad.predicate, quad.object)))
+        graphs.setdefault(quad.graph_name.value, []).append(triple)
     return [GraphData(g, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode())
             for g, triples in graphs.items()]
 

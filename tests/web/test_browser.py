@@ -12,6 +12,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from tests.web.conftest import uri
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
@@ -19,7 +21,7 @@ from selenium.webdriver.common.by import By
 
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,900"]
-REPLY_IRI = "http://127.0.0.1:5000/id/doc/西民函〔2023〕53号"
+REPLY_IRI = uri("http://127.0.0.1:5000/id/doc/西民函〔2023〕53号")
 
 
 def install_chromium() -> None:

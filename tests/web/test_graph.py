@@ -5,11 +5,13 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.web.conftest import uri
+
 from gongwen.web.graph import Neighbourhood, layout_network, select_focus, select_most_cited
 
 BASE = "http://127.0.0.1:5000/"  # the base sample.trig mints under (conftest.py)
 DOC = BASE + "id/doc/"
-REPLY = DOC + "西民函〔2023〕53号"
+REPLY = uri(DOC + "西民函〔2023〕53号")
 
 
 def graph_json(client, focus: str | None = None) -> dict:
@@ -21,14 +23,14 @@ def test_focus_view_reaches_two_steps_and_context(client):
     kinds = {n["id"]: n["kind"] for n in data["nodes"]}
     assert kinds == {
         REPLY: "focus",
-        DOC + "西办通〔2022〕54号": "document",        # cited by the focus
-        DOC + "昆民通〔2021〕8号": "document",
-        DOC + "国办发〔2021〕12号": "document",        # two steps down
-        DOC + "五民函〔2022〕1号": "document",         # two steps: cites what the focus cites
-        BASE + "id/agency/西山区民政局": "agency",
-        BASE + "id/programme/五社联动": "programme",
+        uri(DOC + "西办通〔2022〕54号"): "document",        # cited by the focus
+        uri(DOC + "昆民通〔2021〕8号"): "document",
+        uri(DOC + "国办发〔2021〕12号"): "document",        # two steps down
+        uri(DOC + "五民函〔2022〕1号"): "document",         # two steps: cites what the focus cites
+        uri(BASE + "id/agency/西山区民政局"): "agency",
+        uri(BASE + "id/programme/五社联动"): "programme",
     }
-    assert {(e["from"], e["to"]) for e in data["edges"]} >= {(REPLY, DOC + "西办通〔2022〕54号")}
+    assert {(e["from"], e["to"]) for e in data["edges"]} >= {(REPLY, uri(DOC + "西办通〔2022〕54号"))}
 
 
 def test_nodes_carry_labels_positions_and_links(client):
@@ -42,26 +44,26 @@ def test_nodes_carry_labels_positions_and_links(client):
 
 
 def test_agency_focus_shows_its_documents(client):
-    kinds = {n["id"]: n["kind"] for n in graph_json(client, BASE + "id/agency/西山区民政局")["nodes"]}
+    kinds = {n["id"]: n["kind"] for n in graph_json(client, uri(BASE + "id/agency/西山区民政局"))["nodes"]}
     assert kinds[REPLY] == "document"
 
 
 def test_programme_focus_shows_documents_about_it(client):
-    kinds = {n["id"]: n["kind"] for n in graph_json(client, BASE + "id/programme/五社联动")["nodes"]}
+    kinds = {n["id"]: n["kind"] for n in graph_json(client, uri(BASE + "id/programme/五社联动"))["nodes"]}
     assert kinds[REPLY] == "document"
 
 
 def test_whole_view_respects_limit(app, client):
     app.config["GRAPH_LIMIT"] = 2
     ids = [n["id"] for n in graph_json(client)["nodes"]]
-    assert ids[0] == DOC + "西办通〔2022〕54号" and len(ids) == 2
+    assert ids[0] == uri(DOC + "西办通〔2022〕54号") and len(ids) == 2
 
 
 def test_physics_is_off(client):
     assert graph_json(client)["options"]["physics"]["enabled"] is False
 
 
-@pytest.mark.parametrize(("focus", "status"), [("not an iri", 400), (DOC + "无此文件", 404), (REPLY, 200)])
+@pytest.mark.parametrize(("focus", "status"), [("not an iri", 400), (uri(DOC + "无此文件"), 404), (REPLY, 200)])
 def test_focus_must_be_known(client, focus, status):
     assert client.get(f"/graph?focus={quote(focus, safe='')}").status_code == status
 

@@ -7,11 +7,13 @@ from urllib.parse import quote
 import pyoxigraph as ox
 import pytest
 
+from tests.web.conftest import uri
+
 BASE = "http://127.0.0.1:5000/"  # the base sample.trig mints under (conftest.py)
 REPLY = "西民函〔2023〕53号"
 NOTICE = "西办通〔2022〕54号"
-REPLY_IRI = BASE + "id/doc/" + REPLY
-NOTICE_IRI = BASE + "id/doc/" + NOTICE
+REPLY_IRI = uri(BASE + "id/doc/" + REPLY)
+NOTICE_IRI = uri(BASE + "id/doc/" + NOTICE)
 TITLE = "关于西山区第十七届人大二次会议第228号建议答复的函"
 
 
@@ -74,10 +76,10 @@ def test_rdf_holds_own_triples_once_and_labels_of_objects(client):
     notice = ox.NamedNode(NOTICE_IRI)
     numbers = [t for t in triples if t.subject == notice and t.predicate.value.endswith("id_local")]
     assert len(numbers) == 1                              # stated in three graphs, served once
-    office = ox.NamedNode(BASE + "id/agency/西山区人民政府办公室")
+    office = ox.NamedNode(uri(BASE + "id/agency/西山区人民政府办公室"))
     assert ox.Triple(office, ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
                      ox.Literal("西山区人民政府办公室")) in triples
-    assert {t.subject for t in triples} <= {notice, office, ox.NamedNode(BASE + "id/doc/国办发〔2021〕12号")}
+    assert {t.subject for t in triples} <= {notice, office, ox.NamedNode(uri(BASE + "id/doc/国办发〔2021〕12号"))}
 
 
 def test_rdf_expands_blank_node_values(client):

@@ -15,6 +15,8 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.web.conftest import uri
+
 CHECKER = Path(__file__).with_name("check_protocol.py")
 REPLY = "西民函〔2023〕53号"
 
@@ -33,7 +35,7 @@ def test_sparql_answers_over_http(live_url):
     query = quote(f'SELECT ?d WHERE {{ ?d ?p ?n FILTER(STR(?n) = "{REPLY}") }}')
     status, content_type, body = fetch(f"{live_url}/sparql?query={query}", "application/sparql-results+json")
     assert status == 200 and content_type == "application/sparql-results+json"
-    assert json.loads(body)["results"]["bindings"][0]["d"]["value"].endswith("/id/doc/" + REPLY)
+    assert json.loads(body)["results"]["bindings"][0]["d"]["value"].endswith("/id/doc/" + quote(REPLY))
 
 
 def test_iri_minted_for_port_5000_dereferences_on_this_port(live_url):

@@ -9,6 +9,8 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 import pytest
 
+from tests.web.conftest import uri
+
 BASE = "http://127.0.0.1:5000/"  # the base sample.trig mints under (conftest.py)
 DOC = BASE + "id/doc/"
 
@@ -109,21 +111,21 @@ def test_unacceptable_type_is_406(client):
 
 
 def test_citation_is_queryable(client):
-    query = f"ASK {{ <{DOC}西民函〔2023〕53号> <http://data.europa.eu/eli/ontology#cites> <{DOC}西办通〔2022〕54号> }}"
+    query = f"ASK {{ <{uri(DOC + '西民函〔2023〕53号')}> <http://data.europa.eu/eli/ontology#cites> <{uri(DOC + '西办通〔2022〕54号')}> }}"
     assert client.get("/sparql?" + q(query)).json == {"head": {}, "boolean": True}
 
 
 @pytest.mark.parametrize(("params", "query", "expected"), [
     ({"default-graph-uri": BASE + "id/source/d2"}, "ASK { ?s <http://data.europa.eu/eli/ontology#title> ?t }", True),
     ({"default-graph-uri": BASE + "id/source/d2"},
-     f"ASK {{ <{DOC}西民函〔2023〕53号> ?p ?o }}", False),
+     f"ASK {{ <{uri(DOC + '西民函〔2023〕53号')}> ?p ?o }}", False),
     ({"default-graph-uri": "urn:unknown"}, "ASK { ?s ?p ?o }", False),
     ({"default-graph-uri": BASE + "id/source/d1"}, "ASK { GRAPH ?g { ?s ?p ?o } }", False),
     ({"named-graph-uri": BASE + "id/source/d3"}, "ASK { GRAPH ?g { ?s ?p ?o } }", True),
     ({"named-graph-uri": BASE + "id/source/d3"}, "ASK { ?s ?p ?o }", False),   # no default-graph-uri: empty
     ({"named-graph-uri": "urn:unknown"}, "ASK { GRAPH ?g { ?s ?p ?o } }", False),
     ({"named-graph-uri": "urn:unknown"}, f"ASK FROM NAMED <{BASE}id/source/d1> {{ GRAPH ?g {{ ?s ?p ?o }} }}", False),
-    ({}, f"ASK {{ <{DOC}西民函〔2023〕53号> ?p ?o . <{DOC}五民函〔2022〕1号> ?p2 ?o2 }}", True),
+    ({}, f"ASK {{ <{uri(DOC + '西民函〔2023〕53号')}> ?p ?o . <{uri(DOC + '五民函〔2022〕1号')}> ?p2 ?o2 }}", True),
 ])
 def test_protocol_dataset_is_honoured(client, params, query, expected):
     response = client.post("/sparql?" + urlencode(params), data=query, content_type=DIRECT)
