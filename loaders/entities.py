@@ -47,17 +47,17 @@ PLACE_BEFORE = re.compile(rf"(?:{alternation(V.place_prepositions)})$")
 NOT_IN_PLACE = re.compile("[和与及的之不我该本各全其每个级已]")
 NOT_IN_LOWER = re.compile("[上前离入融]")  # 以上/目前/距离/融入 社区: a position word, not a name
 LOWER_LEVELS = ("社区", "村", "街道")  # named with common words (朝阳, 团结): need a preposition, a list or a count
-TOWNSHIP_LEVELS = ("街道", "镇", "乡", "社区", "村")  # bodies: 街道办事处, 镇/乡人民政府, 居/村民委员会
+TOWNSHIP_LEVELS = ("街道", "镇", "乡")  # 乡级 bodies: 街道办事处, 镇/乡人民政府 (a 社区/村 is named as an area)
 ISSUER_CODE_AFTER = re.compile(rf"[{CJK}]{{0,2}}[ ]?[〔(][ ]?(?:19|20)\d\d")
 NAMED_INSTITUTES = ("法院", "检察院", "医院", "学院", "研究院", "科学院", "设计院", "国务院")
 WEAK_SUFFIXES = ("院",)  # 院 ends rooms and yards too: a 院 body needs a place or level before it (省水院)
 AFTER_NUMBER = "年月日号个名次届"  # a run starting right after a digit with these is a date or a count
 FIGURE = re.compile(rf"(?P<v>\d+(?:\.\d+)?)[ ]?(?:余|多)?[ ]?(?P<u>{alternation(V.units)})(?P<c>[{CJK}]{{0,14}})")
 COUNTED_END = re.compile(alternation(V.counted_stops))
-COUNTED_MAX = 10  # characters of the counted noun kept (街道办事处社会工作服务站)
+COUNTED_MAX = 12  # characters of the counted noun kept (街道办事处社会工作服务站)
 COUNTED_LEAD = re.compile(r"^(?:以上|以下|左右|多|余)")
-PERCENT_SUBJECT = re.compile(rf"(?P<s>[^\W\d_且和的与及在是]{{0,6}}(?:率|比例|占比|比重))(?:达到|提高到|提升到|达|为|超过|增长|下降)?[ ]?$")
-MONEY_OR_PEOPLE = ("元", "万元", "亿元", "名", "人", "户", "平方米", "公里", "亩", "吨", "米")
+PERCENT_SUBJECT = re.compile(rf"(?P<s>[^\W\d_且和的与及在是]{{0,10}}(?:率|比例|占比|比重))(?:达到|提高到|提升到|达|为|超过|增长|下降)?[ ]?$")
+MONEY_OR_PEOPLE = ("元", "万元", "亿元", "名", "人", "人次", "户", "平方米", "公里", "亩", "吨", "米")
 
 
 def find_places(clean: str) -> list[Place]:
@@ -107,9 +107,20 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
         cut = _name_start(segment[:end], places)
         for a, b in _split_names(segment[cut:end], places):
             name = segment[cut + a:cut + b]
-            if _is_name(name) and name not in found:
+            if name not in found and _is_name(name) and not _is_kind(clean, name, places):
                 found[name] = Agency(name, (start + cut + a, start + cut + b))
     return sorted(found.values(), key=lambda a: a.span)
+
+
+def _is_kind(clean: str, name: str, places: frozenset[str]) -> bool:
+    """A name without a place, level or 中共/国务院 before it names a kind of body (养老服务中心, 社工站) when the
+    words before its suffix are used on their own elsewhere in the text; a proper name's are not (东方惠乐…).
+    Ministries (民政部) are unique whatever their words."""
+    if name[0] in LEVEL_CHARS or name.startswith(STRONG_PREFIX) or name.startswith(tuple(places)):
+        return False
+    suffix = max((s for s in SUFFIXES if name.endswith(s)), key=len, default="")
+    stem = name[:len(name) - len(suffix)]
+    return bool(stem) and suffix != "部" and clean.count(stem) > clean.count(name)
 
 
 def find_township_bodies(places: list[Place]) -> list[Agency]:
@@ -164,7 +175,8 @@ def _place_chain(segment: str, at: int):
         name = match.group()[len(match.group()) - len(match.group("x")) - len(match.group("level")):]
         x, level = match.group("x"), match.group("level")
         if (name in GENERIC_PLACES or name.endswith(AREA_COMPOUNDS) or x.startswith(GENERIC_ORG)
-                or NOT_IN_PLACE.search(x) or ORG_SUFFIX.match(x) or (level == "区" and x.endswith("社")) or NOT_PLACE.match(segment, match.start("level"))
+                or NOT_IN_PLACE.search(x) or ORG_SUFFIX.match(x) or (level == "区" and x.endswith("社"))
+                or (NOT_PLACE.match(segment, match.start("level")) and not match.group().startswith("中共"))
                 or PLACE_MODIFIER_AFTER.match(segment, match.end())):
             return
         yield name, level, (match.start("x"), match.end())
@@ -211,7 +223,8 @@ def _split_names(name: str, places: frozenset[str]) -> list[tuple[int, int]]:
             continue
         rest = name[i:]
         higher = any(rest.startswith(k) and not k.endswith(LOWER_LEVELS + ("镇", "乡")) for k in places)
-        if rest.startswith(STRONG_PREFIX) or higher or (rest[0] == "和" and _last_agency_end(rest[1:])):
+        level_body = rest[0] in LEVEL_CHARS and _last_agency_end(rest) == len(rest)  # 区委区政府
+        if rest.startswith(STRONG_PREFIX) or higher or level_body or (rest[0] == "和" and _last_agency_end(rest[1:])):
             cuts.append(i + (rest[0] == "和"))
     bounds = cuts + [len(name) + 1]
     return [(a, b - 1 if b <= len(name) and name[b - 1] == "和" else min(b, len(name)))
@@ -227,14 +240,14 @@ def _is_name(name: str) -> bool:
         return False
     if name.endswith(WEAK_SUFFIXES) and not name.endswith(NAMED_INSTITUTES) and name[0] not in LEVEL_CHARS:
         return False
-    if name in V.organization_suffixes or "各" in name or re.search("和(?:" + "|".join(V.organization_suffixes) + ")$", name):
+    if (name in V.organization_suffixes and not name.startswith(STRONG_PREFIX)) or "各" in name or re.search("和(?:" + "|".join(V.organization_suffixes) + ")$", name):
         return False
     rest = next((name[len(p):] for p in STRONG_PREFIX if name.startswith(p) and len(name) > len(p)), name)
     if rest.startswith(GENERIC_ORG):
         return False
     inner = next((i for i in range(1, len(rest)) if rest.startswith(GENERIC_INNER, i)), None)
-    # 社区/社会… inside a name needs a place or an agency before it (昆明市五华区社会组织…中心)
-    return inner is None or rest[inner - 1] in LEVEL_CHARS + "道" or _ends_with_agency(rest[:inner])
+    # 社区/社会… inside a name needs a place, an agency or 和 before it (昆明市五华区社会组织…中心, 住房和城乡建设局)
+    return inner is None or rest[inner - 1] in LEVEL_CHARS + "道和" or _ends_with_agency(rest[:inner])
 
 
 def find_figures(clean: str) -> list[Figure]:

@@ -50,8 +50,9 @@ def extract_document(text: str, file: str = "", sha256: str = "") -> Document:
     cited_spans = tuple(sorted({c.title.span for c in citations if c.title and not c.title.nested_in}))
     places = find_places(clean)
     organizations = find_organizations(clean, frozenset(p.name for p in places))
-    known = {o.name for o in organizations}
-    organizations += [b for b in find_township_bodies(places) if b.name not in known]
+    organizations += [b for b in find_township_bodies(places)  # unless already inside a body's name
+                      if not any(o.span[0] <= b.span[0] and b.span[1] <= o.span[1] or o.name == b.name
+                                 for o in organizations)]
     if issuer:
         organizations = [Agency(issuer.value, issuer.span)] + [o for o in organizations if o.name != issuer.value]
     main_recipients = () if addressee or body_start >= len(clean) else _recipients(clean, text, body_start)
