@@ -18,6 +18,7 @@ SETTINGS = (
     Setting("port", 5000, "Port the web server listens on"),
     Setting("threads", 8, "Worker threads of the waitress WSGI server"),
     Setting("graph_limit", 300, "Most nodes drawn by the /graph view"),
+    Setting("query_cache", 512, "SPARQL answers the server keeps for repeated queries (0 turns the cache off)"),
 )
 
 DEFAULTS = {s.name: s.default for s in SETTINGS}

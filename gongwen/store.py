@@ -59,6 +59,7 @@ class Store:
     def __init__(self, backend: ox.Store, location: str | None):
         self._ox = backend
         self.location = location
+        self.generation = 0  # bumped by every write, so answers cached by the web app never go stale
 
     @classmethod
     def open(cls, location: str | os.PathLike | None = None, *, read_only: bool = False) -> "Store":
@@ -123,6 +124,7 @@ class Store:
     def replace_graphs(self, batch: Iterable[GraphData], drop: Iterable[str] = ()) -> None:
         """Drop ``drop`` and each batch graph, then insert the batch, all in one transaction."""
         batch, drop = list(batch), list(drop)
+        self.generation += 1
         try:
             if not drop and not any(self._ox.contains_named_graph(ox.NamedNode(g.graph)) for g in batch):
                 # Nothing to remove: an N-Quads load, one transaction too, parses far faster than an update.

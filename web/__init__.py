@@ -10,6 +10,7 @@ from flask import Flask
 from gongwen.ontology import iris
 from gongwen.settings import DEFAULTS
 from gongwen.web import graph, resources, sparql, vocabulary
+from gongwen.web.cache import ResultCache
 
 
 def create_app(config: dict) -> Flask:
@@ -26,6 +27,7 @@ def create_app(config: dict) -> Flask:
     app = Flask(__name__)
     ontology = vocabulary.load_ontology()
     app.config.update(STORE=settings["store"], BASE_IRI=settings["base_iri"],
+                      RESULT_CACHE=ResultCache(int(settings["query_cache"])),
                       GRAPH_LIMIT=int(settings["graph_limit"]), ONTOLOGY=ontology,
                       TERM_LABELS=vocabulary.find_term_labels(ontology))
     app.json.ensure_ascii = False

@@ -233,6 +233,10 @@ def _run(operation: Operation) -> Response:
         dataset = {"default_graph": list(operation.default_graphs) or [EMPTY_GRAPH],
                    "named_graphs": list(operation.named_graphs)}
     store = current_app.config["STORE"]
+    generation = getattr(store, "generation", None)
+    key = (generation, operation, request.headers.get("Accept"), request.base_url)
+    if generation is not None and (cached := current_app.config["RESULT_CACHE"].get(key)):
+        return _answer(*cached)
     try:
         result = store.query(operation.query, base_iri=request.base_url, **dataset)
         answer = serialize_result(result, request.headers.get("Accept"))
@@ -245,7 +249,12 @@ def _run(operation: Operation) -> Response:
     if answer is None:
         return _plain(406, f"None of the accepted types ({request.headers.get('Accept')}) is offered for this "
                            f"query form; offered: {', '.join(_offered_for(result))}.")
-    body, media_type = answer
+    if generation is not None:
+        current_app.config["RESULT_CACHE"].put(key, *answer)
+    return _answer(*answer)
+
+
+def _answer(body: bytes, media_type: str) -> Response:
     return Response(body, content_type=formats.served_type(media_type), headers={"Vary": "Accept"})
 
 

@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 import pytest
 
+from gongwen.store import GraphData
 from tests.web.conftest import uri
 
 BASE = "http://127.0.0.1:5000/"  # the base sample.trig mints under (conftest.py)
@@ -154,3 +155,18 @@ def test_relative_iris_resolve_against_endpoint(client):
 def test_select_json_carries_values(client):
     body = json.loads(client.get("/sparql?" + q(SELECT)).data)
     assert [b["x"]["value"] for b in body["results"]["bindings"]] == ["1", "2"]
+
+
+def test_a_repeated_query_is_answered_from_the_cache_until_the_store_changes(app, store):
+    client = app.test_client()
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    first = client.get("/sparql", query_string={"query": query}).json
+    calls = []
+    original = store.query
+    store.query = lambda *a, **k: calls.append(a) or original(*a, **k)
+    assert client.get("/sparql", query_string={"query": query}).json == first
+    assert calls == []
+    store.replace_graphs([GraphData("urn:x-test:g", '<urn:x> <urn:y> "z" .')])
+    after = client.get("/sparql", query_string={"query": query}).json
+    assert len(calls) == 1
+    assert int(after["results"]["bindings"][0]["n"]["value"]) > int(first["results"]["bindings"][0]["n"]["value"])
