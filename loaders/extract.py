@@ -17,8 +17,9 @@ from gongwen.loaders.resolve import infer_issuer, number_repeated_titles, resolv
 from gongwen.loaders.titles import find_titled_works
 
 
-def extract_document(text: str, file: str = "", sha256: str = "") -> Document:
-    """Every fact the loaders find in ``text``, each with its span in ``text``.
+def extract_document(text: str, file: str = "", sha256: str = "", registry: dict[str, dict] | None = None) -> Document:
+    """Every fact the loaders find in ``text``, each with its span in ``text``. Cited numbers get the issuer their
+    代字 names in ``registry`` (a 代字 registry grown with resolve.grow_issuer_codes), else in the seed registry.
 
     >>> doc = extract_document("昆明市西山区民政局文件\\n西民函〔2023〕53号\\n关于第228号建议答复的函\\n余静代表:\\n"
     ...                        "按照《实施意见》(西办通〔2022〕54号)执行。")
@@ -28,6 +29,10 @@ def extract_document(text: str, file: str = "", sha256: str = "") -> Document:
     [('西办通〔2022〕54号', '实施意见')]
     >>> extract_document("").title is None
     True
+    >>> doc = extract_document("关于X的函\\n余静代表:\\n按照西民通〔2021〕35号执行。", registry={"西民函": {"agency": "昆明市西山区民政局"}})
+    >>> doc.citations[0].issuer
+    '昆明市西山区民政局'
+
     """
     clean = clean_text(text)
     body_start = find_body_start(clean)
@@ -42,7 +47,7 @@ def extract_document(text: str, file: str = "", sha256: str = "") -> Document:
     proposal = find_proposal(clean, text, title) if addressee or title else None
     works = find_titled_works(clean, text)
     sorted_ = sort_citations(clean, works, numbers, own, title, proposal, body_start)
-    citations = [replace(c, issuer=infer_issuer(c.doc_number.code)) if c.doc_number else c
+    citations = [replace(c, issuer=infer_issuer(c.doc_number.code, registry)) if c.doc_number else c
                  for c in number_repeated_titles(sorted_.citations)]
     citations += resolve_references(clean, citations)
     persons = _merge_people(addressees, find_persons(clean, text))

@@ -139,19 +139,27 @@ def grow_issuer_codes(registry: dict[str, dict], documents: Iterable[Document]) 
 
 
 def infer_issuer(code: str, registry: dict[str, dict] | None = None) -> str | None:
-    """The agency behind a 代字: an exact entry, else one sharing its stem (西民通 → the agency of 西民函).
+    """The agency behind a 代字: an exact entry, else one sharing its stem (西民通 → the agency of 西民函). A given
+    ``registry`` (grown with grow_issuer_codes) is read first, then the seed registry.
 
     >>> infer_issuer("国办发"), infer_issuer("西民通", {"西民函": {"agency": "昆明市西山区民政局"}}), infer_issuer("无")
     ('国务院办公厅', '昆明市西山区民政局', None)
+    >>> infer_issuer("国办发", {"国办发": {"agency": "另一机关"}}), infer_issuer("国办发", {})
+    ('另一机关', '国务院办公厅')
     """
-    registry = load_issuer_codes() if registry is None else registry
+    seed = load_issuer_codes()
+    for table in (registry, seed) if registry is not None and registry is not seed else (seed,):
+        found = _lookup_issuer(code, table)
+        if found:
+            return found
+    return None
+
+
+def _lookup_issuer(code: str, registry: dict[str, dict]) -> str | None:
     if code in registry:
         return registry[code]["agency"]
     stem = code_stem(code)
-    for known, entry in registry.items():
-        if code_stem(known) == stem:
-            return entry["agency"]
-    return None
+    return next((entry["agency"] for known, entry in registry.items() if code_stem(known) == stem), None)
 
 
 PROGRAMME_SCOPE = re.compile(r"^(?:街道|乡镇|社区|区级|市级|县级|全区|全市|全县|全省)")  # where it runs, not what it is

@@ -1,5 +1,6 @@
 """to_json: a Document as the JSON record of `gongwen extract --json` (the keys of sample_corpus/expected.json,
-plus issues_attached, short_forms, doc_number_canonical, places, figures and the spans of every fact)."""
+plus issues_attached, short_forms, doc_number_canonical, cited_issuers (the agency each cited number's 代字
+names, or null), places, figures and the spans of every fact)."""
 from __future__ import annotations
 
 from gongwen.loaders.lines import join_wide
@@ -19,6 +20,8 @@ def document_to_json(doc: Document) -> dict:
     ('西民函〔2023〕53号', '函', {'name': '余静', 'role': '代表'}, ['实施意见'])
     >>> record["spans"]["doc_number"]
     [0, 12]
+    >>> document_to_json(extract_document("按照国办发〔2021〕12号和某发〔2020〕1号执行。"))["cited_issuers"]
+    {'国办发〔2021〕12号': '国务院办公厅', '某发〔2020〕1号': None}
     """
     full = [c for c in doc.citations if c.resolved_from is None]
     cited_titles = _unique([c.title.title for c in full if c.title])
@@ -67,6 +70,8 @@ def document_to_json(doc: Document) -> dict:
         "cited_doc_numbers": cited_numbers,
         "cited_titles": cited_titles,
         "citation_links": links,
+        "cited_issuers": {number: next((c.issuer for c in full if c.doc_number and c.doc_number.text == number
+                                        and c.issuer), None) for number in cited_numbers},
         "short_forms": short_forms,
         "other_titled_works": _unique([w.title for w in doc.other_titled_works]),
         "programs": _unique([p.name for p in doc.programmes]),
