@@ -141,7 +141,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from gongwen.web import create_app
     from gongwen.web.server import serve
 
-    config = make_config(store=args.store, base_iri=args.base_iri, host=args.host, port=args.port)
+    config = make_config(store=args.store, base_iri=args.base_iri, host=args.host, port=args.port,
+                         query_cache=args.query_cache)
     app = create_app({**config, "store": _open_store(args.store)})
     print(f"gongwen serving {args.store} on http://{args.host}:{args.port}/", flush=True)
     serve(app, args.host, args.port, config["threads"])
@@ -191,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default=DEFAULTS["host"])
     p.add_argument("--port", type=int, default=DEFAULTS["port"])
     p.add_argument("--base-iri", default=DEFAULTS["base_iri"], help="base of minted IRIs (default: %(default)s)")
+    p.add_argument("--query-cache", type=int, default=DEFAULTS["query_cache"],
+                   help="SPARQL answers kept for repeated queries, 0 for none (default: %(default)s)")
     return parser
 
 
