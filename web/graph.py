@@ -86,6 +86,10 @@ def select_most_cited(citations: list[tuple[str, str]], limit: int) -> Neighbour
     return Neighbourhood(kinds, [(a, b, "cites") for a, b in citations if a in kinds and b in kinds])
 
 
+# Canvas units per sqrt(node) of a connected part's radius: room for a 16-character label per node.
+PART_SPACING = 90
+
+
 def layout_network(hood: Neighbourhood, labels: dict[str, str], numbers: dict[str, str], base_iri: str,
                    focus: str | None = None) -> dict:
     """vis-network data: nodes placed by a spring layout (focus at the centre), sized by citations received.
@@ -100,9 +104,7 @@ def layout_network(hood: Neighbourhood, labels: dict[str, str], numbers: dict[st
     g = nx.DiGraph()
     g.add_nodes_from(hood.kinds)
     g.add_edges_from((a, b) for a, b, _ in hood.edges)
-    fixed = {"pos": {focus: (0.0, 0.0)}, "fixed": [focus]} if focus in g else {}
-    positions = nx.spring_layout(g.to_undirected(as_view=True), seed=7, **fixed) if len(g) else {}
-    scale = 120 * math.sqrt(max(len(g), 1))
+    positions = place_nodes(g.to_undirected(as_view=True), focus)
     cited = {n: sum(1 for a, b, k in hood.edges if b == n and k == "cites") for n in g}
     net = Network(directed=True)
     for node, kind in hood.kinds.items():
@@ -111,8 +113,8 @@ def layout_network(hood: Neighbourhood, labels: dict[str, str], numbers: dict[st
         x, y = positions[node]
         net.add_node(node, label=_short(numbers.get(node) or labels.get(node) or terms.compact_iri(node)),
                      title=f"{title}\n{numbers[node]}" if node in numbers and title != numbers[node] else title,
-                     shape=shape, color=colour, size=12 + 5 * math.sqrt(cited[node]), x=round(x * scale, 1),
-                     y=round(y * scale, 1), url=terms.local_href(node, base_iri), kind=kind)
+                     shape=shape, color=colour, size=12 + 5 * math.sqrt(cited[node]), x=round(x, 1),
+                     y=round(y, 1), url=terms.local_href(node, base_iri), kind=kind)
     for a, b, kind in hood.edges:
         net.add_edge(a, b, title=EDGE_NAMES[kind], dashes=kind != "cites")
     net.toggle_physics(False)
@@ -122,6 +124,35 @@ def layout_network(hood: Neighbourhood, labels: dict[str, str], numbers: dict[st
     options["nodes"] = {"font": {"face": FONT_FACE, "size": 14}}
     options["interaction"].update({"hover": True, "tooltipDelay": 120})
     return {"nodes": nodes, "edges": edges, "options": options}
+
+
+def place_nodes(g: nx.Graph, focus: str | None = None) -> dict[str, tuple[float, float]]:
+    """Canvas positions: each connected part laid out on its own (a spring layout, the focus at its centre),
+    its size growing with its node count, and the parts packed in rows, largest first — one spring layout
+    over disconnected parts squeezes each into a corner of an empty canvas.
+
+    >>> pos = place_nodes(nx.Graph([("a", "b"), ("c", "d")]), focus="a")
+    >>> pos["a"], len(pos)
+    ((0.0, 0.0), 4)
+    """
+    parts = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c))
+    radii = [PART_SPACING * math.sqrt(len(part)) for part in parts]
+    row_width = max([2 * r for r in radii] + [math.sqrt(sum((2 * r) ** 2 for r in radii)) * 1.6])
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for part, radius in zip(parts, radii):
+        if x and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        centre = (x + radius, y + radius)
+        fixed = {"pos": {focus: (0.0, 0.0)}, "fixed": [focus]} if focus in part else {}
+        local = nx.spring_layout(g.subgraph(part), seed=7, **fixed) if len(part) > 1 else {part[0]: (0.0, 0.0)}
+        for node, (px, py) in local.items():
+            positions[node] = (float(centre[0] + px * radius * 0.8), float(centre[1] + py * radius * 0.8))
+        x, row_height = x + 2 * radius, max(row_height, 2 * radius)
+    if focus in positions:  # keep the focus at the origin, where the view opens
+        fx, fy = positions[focus]
+        positions = {n: (px - fx, py - fy) for n, (px, py) in positions.items()}
+    return positions
 
 
 def _short(text: str, width: int = 16) -> str:
