@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from gongwen.store import GW, QUAD_FORMATS, GraphData, QueryError, SourceRecord, StoreError, replacement_update
+from gongwen.store import GW, QUAD_FORMATS, GraphData, QueryError, QueryHelpers, StoreError, replacement_update
 
 SOLUTIONS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
@@ -54,7 +54,7 @@ def update_endpoint(query_url: str) -> str:
     return query_url
 
 
-class RemoteStore:
+class RemoteStore(QueryHelpers):
     """A gongwen store on a SPARQL server: ``RemoteStore("http://127.0.0.1:7878/query")``."""
 
     def __init__(self, query_url: str, update_url: str | None = None):
@@ -78,19 +78,6 @@ class RemoteStore:
             scratch.load(body, format=GRAPH_TYPES[media_type])
             return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
         raise StoreError(f"{self.location} answered with {media_type or 'no content type'}, not SPARQL results")
-
-    def ask(self, sparql: str) -> bool:
-        return bool(self.query(sparql))
-
-    def select(self, sparql: str) -> list[dict[str, str]]:
-        results = self.query(sparql)
-        names = [v.value for v in results.variables]
-        return [{n: row[n].value for n in names if row[n] is not None} for row in results]
-
-    def sources(self) -> dict[str, SourceRecord]:
-        rows = self.select(
-            f"SELECT ?g ?path ?sha WHERE {{ GRAPH ?g {{ ?g <{GW}sourcePath> ?path ; <{GW}sha256> ?sha }} }}")
-        return {r["path"]: SourceRecord(r["g"], r["path"], r["sha"]) for r in rows}
 
     def graph_names(self) -> list[str]:
         """The document graphs gongwen wrote (a server has graphs of its own: Virtuoso's system graphs …)."""

@@ -47,7 +47,26 @@ class GraphData:
     ntriples: str
 
 
-class Store:
+class QueryHelpers:
+    """What every store offers on top of its ``query``: booleans, rows as dicts, the loaded files."""
+
+    def ask(self, sparql: str) -> bool:
+        return bool(self.query(sparql))
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """Rows of a SELECT as dicts of plain strings (unbound variables left out)."""
+        results = self.query(sparql)
+        names = [v.value for v in results.variables]
+        return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+
+    def sources(self) -> dict[str, SourceRecord]:
+        """Every loaded file by path."""
+        rows = self.select(
+            f"SELECT ?g ?path ?sha WHERE {{ GRAPH ?g {{ ?g <{GW}sourcePath> ?path ; <{GW}sha256> ?sha }} }}")
+        return {r["path"]: SourceRecord(r["g"], r["path"], r["sha"]) for r in rows}
+
+
+class Store(QueryHelpers):
     """A pyoxigraph store, in memory (``location=None``) or in a folder.
 
     >>> s = Store.open()
@@ -90,21 +109,6 @@ class Store:
             return self._ox.query(sparql, base_iri=base_iri, **kwargs)
         except SyntaxError as e:
             raise QueryError(str(e)) from e
-
-    def ask(self, sparql: str) -> bool:
-        return bool(self.query(sparql))
-
-    def select(self, sparql: str) -> list[dict[str, str]]:
-        """Rows of a SELECT as dicts of plain strings (unbound variables left out)."""
-        results = self.query(sparql)
-        names = [v.value for v in results.variables]
-        return [{n: row[n].value for n in names if row[n] is not None} for row in results]
-
-    def sources(self) -> dict[str, SourceRecord]:
-        """Every loaded file by path."""
-        rows = self.select(
-            f"SELECT ?g ?path ?sha WHERE {{ GRAPH ?g {{ ?g <{GW}sourcePath> ?path ; <{GW}sha256> ?sha }} }}")
-        return {r["path"]: SourceRecord(r["g"], r["path"], r["sha"]) for r in rows}
 
     def quads(self, subject: str | None = None, predicate: str | None = None,
               obj: str | None = None, graph: str | None = None) -> Iterator[ox.Quad]:
