@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Measure extraction speed: extract_document over a generated corpus in one process.
 
-usage: python benchmarks/extract_speed.py [N] [--seed S] [--repeat R] [--profile] [--samples]
+usage: python benchmarks/extract_speed.py [N] [--seed S] [--repeat R] [--best-of K] [--profile] [--samples]
 
 Prints MB/s per core (UTF-8 bytes in / CPU seconds of this process) and documents per second. With
-``--samples`` the sample corpus and the devset are measured instead of generated documents; ``--profile``
-prints the 25 functions with the most cumulative time (cProfile).
+``--samples`` the sample corpus and the devset are measured instead of generated documents; ``--best-of K``
+measures K times and reports the fastest (other work on a shared machine only ever slows a run down);
+``--profile`` prints the 25 functions with the most cumulative time (cProfile).
 """
 from __future__ import annotations
 
@@ -61,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", nargs="?", type=int, default=500, help="generated documents (default 500)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=1, help="passes over the documents")
+    parser.add_argument("--best-of", type=int, default=1, help="measure this many times, report the fastest")
     parser.add_argument("--samples", action="store_true", help="measure the sample corpus and devset")
     parser.add_argument("--profile", action="store_true", help="print the top functions (cProfile)")
     args = parser.parse_args(argv)
@@ -73,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     else:
-        result = measure_speed(texts, args.repeat)
+        result = min((measure_speed(texts, args.repeat) for _ in range(max(1, args.best_of))),
+                     key=lambda r: r["cpu_s"])
     print(f"{result['docs']} documents, {result['mb']:.2f} MB in {result['cpu_s']:.2f} CPU s: "
           f"{result['mb_per_s']:.1f} MB/s per core, {result['docs_per_s']:.0f} docs/s")
     return 0

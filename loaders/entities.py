@@ -14,22 +14,26 @@ money and people need neither.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gongwen.loaders.models import Agency, Figure, Place
 from gongwen.loaders.vocab import alternation, load_vocab
 
 CJK = "\u4e00-\u9fff"
 V = load_vocab()
-CJK_RUN = re.compile(rf"[{CJK}]+")
+CJK_CHAR = re.compile(rf"[{CJK}]")
+COUNT_AFTER = re.compile(r"[ ]?\d")
 ORG_SUFFIX = re.compile(alternation(V.organization_suffixes))
 SUFFIXES = tuple(V.organization_suffixes)
+BARE_PAIR = re.compile(rf"和{alternation(V.organization_suffixes)}$")  # 党和政府, 建议和政协: no name
 NOT_AGENCY = re.compile(alternation(V.not_agency_words))
 MODIFIER_AFTER = re.compile(alternation(V.agency_modifier_followers))
 SPLITTER = re.compile(alternation(V.organization_splitters) + "|为(?!民)")  # 为 splits, but 为民服务站 is a name
-SEPARATOR = re.compile(rf"{SPLITTER.pattern}|[^{CJK}]+")
+SEPARATOR = re.compile(rf"[^{CJK}]+|{SPLITTER.pattern}")
+SEPARATOR_REVERSED = re.compile(rf"[^{CJK}]+|{alternation(tuple(w[::-1] for w in V.organization_splitters))}|(?<!民)为")
 LEVEL_SCAN = re.compile(alternation(V.place_levels))
 NAME_REACH = 30   # characters an organization name may run before its suffix
-PLACE_REACH = 12  # characters from a segment's start to a level character of its place chain
+PLACE_REACH = 7   # characters from a segment's start to the level of its first place (中共 + three + level)
 GENERIC_ORG = tuple(V.generic_organization_starts)
 GENERIC_INNER = tuple(w for w in GENERIC_ORG if len(w) > 1)
 STRONG_PREFIX = ("中共", "共青团", "中华人民共和国", "国务院", "中央", "国家", "全国")
@@ -69,10 +73,11 @@ def find_places(clean: str) -> list[Place]:
     found: dict[str, Place] = {}
     for start, segment in _segments_with(clean, LEVEL_SCAN, PLACE_REACH):
         before = clean[max(0, start - 4):start]
-        at_boundary = not before or not re.match(f"[{CJK}]", before[-1]) or bool(PLACE_BEFORE.search(before))
-        starts = ([0] if at_boundary else []) + [m.end() for m in ORG_SUFFIX.finditer(segment)]
-        for at in starts:
-            for i, (name, level, (a, b)) in enumerate(_place_chain(segment, at)):
+        at_boundary = not before or not CJK_CHAR.match(before[-1]) or bool(PLACE_BEFORE.search(before))
+        for at, chain in _chains(segment):
+            if at == 0 and not at_boundary:
+                continue
+            for i, (name, level, (a, b)) in enumerate(chain):
                 if i == 0 and at == 0 and level in LOWER_LEVELS and (
                         NOT_IN_LOWER.search(name) or not _lower_place_marked(clean, start, b, found)):
                     break
@@ -84,7 +89,7 @@ def _lower_place_marked(clean: str, start: int, end: int, found: dict[str, Place
     """A 社区/村/街道 at the start of a segment is a place after a preposition, in a list of places, or counted."""
     before = clean[max(0, start - 4):start]
     listed = before.endswith("、") and any(p.span[1] == start - 1 for p in found.values())
-    counted = re.match(r"[ ]?\d", clean[start + end:start + end + 2]) is not None
+    counted = COUNT_AFTER.match(clean, start + end) is not None
     return bool(PLACE_BEFORE.search(before)) or listed or counted
 
 
@@ -100,23 +105,29 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
     ['仁怀市人民政府']
     """
     found: dict[str, Agency] = {}
+    read: set[str] = set()
+    known = re.compile(alternation(tuple(places))) if places else None
+    higher = tuple(k for k in places if not k.endswith(TOWNSHIP_LEVELS + LOWER_LEVELS))
     for start, segment in _segments_with(clean, ORG_SUFFIX, NAME_REACH):
+        if segment in read:
+            continue  # the same words again name the same bodies
+        read.add(segment)
         end = _last_agency_end(segment)
         if end is None or ISSUER_CODE_AFTER.match(clean, start + end):
             continue  # 涵住建办〔2022〕, 常政办发〔2023〕: an issuer code, not a name
-        cut = _name_start(segment[:end], places)
-        for a, b in _split_names(segment[cut:end], places):
+        cut = _name_start(segment[:end], known)
+        for a, b in _split_names(segment[cut:end], higher):
             name = segment[cut + a:cut + b]
-            if name not in found and _is_name(name) and not _is_kind(clean, name, places):
+            if name not in found and _is_name(name) and not _is_kind(clean, name, known):
                 found[name] = Agency(name, (start + cut + a, start + cut + b))
     return sorted(found.values(), key=lambda a: a.span)
 
 
-def _is_kind(clean: str, name: str, places: frozenset[str]) -> bool:
+def _is_kind(clean: str, name: str, known: re.Pattern | None) -> bool:
     """A name without a place, level or 中共/国务院 before it names a kind of body (养老服务中心, 社工站) when the
     words before its suffix are used on their own elsewhere in the text; a proper name's are not (东方惠乐…).
     Ministries (民政部) are unique whatever their words."""
-    if name[0] in LEVEL_CHARS or name.startswith(STRONG_PREFIX) or name.startswith(tuple(places)):
+    if name[0] in LEVEL_CHARS or name.startswith(STRONG_PREFIX) or (known and known.match(name)):
         return False
     suffix = max((s for s in SUFFIXES if name.endswith(s)), key=len, default="")
     stem = name[:len(name) - len(suffix)]
@@ -140,24 +151,29 @@ def find_township_bodies(places: list[Place]) -> list[Agency]:
 def _segments_with(clean: str, pattern: re.Pattern, reach: int) -> list[tuple[int, str]]:
     """The segments (runs of Chinese characters cut at prepositions and verbs, where names may start) holding a
     match of ``pattern`` within ``reach`` characters of their start, as (start, text), in text order. Only
-    these are read: scanning for the rare suffix or level first keeps the finders fast."""
-    found, seen, last_end = [], set(), -1
+    these are read: the rare suffix or level is scanned for first, and the boundary before it is found by
+    scanning the reversed text, so a document is never split whole."""
+    backwards = _reversed(clean)
+    size = len(clean)
+    found, last_end = [], -1
     for match in pattern.finditer(clean):
-        if match.start() < last_end:
+        at = match.start()
+        if at < last_end:
             continue  # in the segment just read
-        low = max(0, match.start() - reach)
-        start = low
-        for sep in SEPARATOR.finditer(clean, low, match.start()):
-            start = sep.end()
-        if start == low and low > 0 and not SEPARATOR.match(clean, low - 1):
+        before = SEPARATOR_REVERSED.search(backwards, size - at, size - at + reach + 2)
+        start = size - before.start() if before else 0
+        if at - start > reach:
             continue  # no boundary within reach: a name never runs that long
-        if start in seen:
-            continue
-        seen.add(start)
-        after = SEPARATOR.search(clean, match.start())
-        last_end = after.start() if after else len(clean)
-        _add_segment(clean, start, last_end, found)
+        after = SEPARATOR.search(clean, at)
+        last_end = after.start() if after else size
+        if last_end > at:
+            _add_segment(clean, start, last_end, found)
     return found
+
+
+@lru_cache(maxsize=2)
+def _reversed(clean: str) -> str:
+    return clean[::-1]
 
 
 def _add_segment(clean: str, start: int, end: int, found: list) -> None:
@@ -168,6 +184,12 @@ def _add_segment(clean: str, start: int, end: int, found: list) -> None:
         start += 1  # 2013年第五届…, 10个街道…: a date or a count, not a name
     if start < end:
         found.append((start, clean[start:end]))
+
+
+@lru_cache(maxsize=8192)  # pure, and the same words recur across documents
+def _chains(segment: str) -> tuple[tuple[int, tuple], ...]:
+    """The place chains opening a segment and following each agency suffix in it, with where each starts."""
+    return tuple((at, tuple(_place_chain(segment, at))) for at in [0] + [m.end() for m in ORG_SUFFIX.finditer(segment)])
 
 
 def _place_chain(segment: str, at: int):
@@ -183,6 +205,7 @@ def _place_chain(segment: str, at: int):
         at = match.end()
 
 
+@lru_cache(maxsize=8192)  # pure, and the same words recur across documents
 def _last_agency_end(segment: str) -> int | None:
     end = None
     for match in ORG_SUFFIX.finditer(segment):
@@ -194,13 +217,13 @@ def _last_agency_end(segment: str) -> int | None:
     return end
 
 
-def _name_start(candidate: str, places: frozenset[str]) -> int:
+def _name_start(candidate: str, known: re.Pattern | None) -> int:
     """Where the name starts: at a known place, else at a level character glued to an unknown word (依托区…)."""
     if candidate.startswith(STRONG_PREFIX):
         return 0
-    known = [candidate.find(k) for k in places if k in candidate]
-    if known:
-        return min(known)
+    place = known.search(candidate) if known else None
+    if place:
+        return place.start()
     for p, char in enumerate(candidate):
         if char not in LEVEL_CHARS or p == 0 or candidate[p - 1:p + 1] in GENERIC_PLACES:
             continue
@@ -210,21 +233,22 @@ def _name_start(candidate: str, places: frozenset[str]) -> int:
     return 0
 
 
-def _split_names(name: str, places: frozenset[str]) -> list[tuple[int, int]]:
+def _split_names(name: str, higher: tuple[str, ...]) -> list[tuple[int, int]]:
     """Bodies written one after another: 区救助管理站和未成年人救助保护中心, 中共中央办公厅国务院办公厅,
-    中共浙江省委浙江省人民政府; not 住房和城乡建设局, 党和政府, nor a 街道办事处 of a 人民政府.
+    中共浙江省委浙江省人民政府; not 住房和城乡建设局, 党和政府, nor a 街道办事处 of a 人民政府 (``higher``:
+    the known places above 乡 level).
 
-    >>> _split_names("中共浙江省委浙江省人民政府", frozenset({"浙江省"}))
+    >>> _split_names("中共浙江省委浙江省人民政府", ("浙江省",))
     [(0, 6), (6, 13)]
     """
     cuts = [0]
-    for i in range(2, len(name) - 2):
-        if not _ends_with_agency(name[:i]):
+    for suffix in ORG_SUFFIX.finditer(name, 0, len(name) - 2):
+        i = suffix.end()
+        if i < 2 or i in cuts:
             continue
         rest = name[i:]
-        higher = any(rest.startswith(k) and not k.endswith(LOWER_LEVELS + ("镇", "乡")) for k in places)
         level_body = rest[0] in LEVEL_CHARS and _last_agency_end(rest) == len(rest)  # 区委区政府
-        if rest.startswith(STRONG_PREFIX) or higher or level_body or (rest[0] == "和" and _last_agency_end(rest[1:])):
+        if rest.startswith(STRONG_PREFIX + higher) or level_body or (rest[0] == "和" and _last_agency_end(rest[1:])):
             cuts.append(i + (rest[0] == "和"))
     bounds = cuts + [len(name) + 1]
     return [(a, b - 1 if b <= len(name) and name[b - 1] == "和" else min(b, len(name)))
@@ -235,12 +259,13 @@ def _ends_with_agency(text: str) -> bool:
     return text.endswith(SUFFIXES)
 
 
+@lru_cache(maxsize=8192)
 def _is_name(name: str) -> bool:
     if len(name) < 3 and not (len(name) == 2 and name[0] in LEVEL_CHARS):
         return False
     if name.endswith(WEAK_SUFFIXES) and not name.endswith(NAMED_INSTITUTES) and name[0] not in LEVEL_CHARS:
         return False
-    if (name in V.organization_suffixes and not name.startswith(STRONG_PREFIX)) or "各" in name or re.search("和(?:" + "|".join(V.organization_suffixes) + ")$", name):
+    if (name in V.organization_suffixes and not name.startswith(STRONG_PREFIX)) or "各" in name or BARE_PAIR.search(name):
         return False
     rest = next((name[len(p):] for p in STRONG_PREFIX if name.startswith(p) and len(name) > len(p)), name)
     if rest.startswith(GENERIC_ORG):
@@ -259,20 +284,26 @@ def find_figures(clean: str) -> list[Figure]:
     """
     found = []
     for match in FIGURE.finditer(clean):
-        unit = match.group("u")
-        if clean[match.start() - 1:match.start()] == "第" or match.group("c").startswith("百分点"):
+        value, unit, after = match.group("v", "u", "c")
+        at = match.start()
+        if clean[at - 1:at] == "第" or after.startswith("百分点"):
             continue  # an ordinal (第100次), or a change in percentage points without its subject
         if unit == "%":
-            subject = PERCENT_SUBJECT.search(clean, max(0, match.start() - 12), match.start())
+            subject = PERCENT_SUBJECT.search(clean, max(0, at - 12), at)
             if subject:
-                found.append(Figure(match.group("v"), unit, subject.group("s"), (subject.start("s"), match.end("u"))))
+                found.append(Figure(value, unit, subject.group("s"), (subject.start("s"), match.end("u"))))
             continue
-        counted = COUNTED_LEAD.sub("", match.group("c"))
-        lead = len(match.group("c")) - len(counted)
-        end = COUNTED_END.search(counted)
-        counted = (counted[:end.start()] if end else counted)[:COUNTED_MAX] or None
+        counted = _counted(after)
         if counted is None and unit not in MONEY_OR_PEOPLE:
             continue
-        stop = match.end("u") + (lead + len(counted) if counted else 0)
-        found.append(Figure(match.group("v"), unit, counted, (match.start(), stop)))
+        stop = match.end("u") + (after.index(counted) + len(counted) if counted else 0)
+        found.append(Figure(value, unit, counted, (at, stop)))
     return found
+
+
+@lru_cache(maxsize=8192)  # pure, and the same phrases recur
+def _counted(after: str) -> str | None:
+    """The noun a count counts, read from the words after its unit (以上社区社会组织 → 社区社会组织)."""
+    counted = COUNTED_LEAD.sub("", after)
+    end = COUNTED_END.search(counted)
+    return (counted[:end.start()] if end else counted)[:COUNTED_MAX] or None

@@ -30,6 +30,8 @@ CJK = "\u4e00-\u9fff"
 V = load_vocab()
 QUOTED = re.compile(rf"“(?P<x>[{CJK}A-Za-z0-9]{{2,12}})”")
 NAME_CHAR = r"[^\W\d_的是了为项个与及在将把对从向等之其这该]"  # function words never inside a name
+NAME_ONE = re.compile(NAME_CHAR)
+NAME_RUN = re.compile(f"{NAME_CHAR}+")
 VERB = alternation(V.programme_verbs)
 HEAD = re.compile(rf"(?:工作)?{alternation(V.programme_heads)}")
 TAIL = re.compile(rf"{NAME_CHAR}{{1,6}}?(?:行动|工程)(?![{CJK}]?计划)")
@@ -121,7 +123,7 @@ def _facilities_built(clean: str) -> list[tuple[str, tuple[int, int]]]:
         end = match.end()
         for length in range(4, 9):
             start = end - length
-            if start < 0 or not re.fullmatch(f"{NAME_CHAR}+", clean[start:end]):
+            if start < 0 or not NAME_RUN.fullmatch(clean, start, end):
                 break
             if _stands_alone(clean, start):
                 name = clean[start:end]
@@ -133,7 +135,7 @@ def _facilities_built(clean: str) -> list[tuple[str, tuple[int, int]]]:
 
 def _stands_alone(clean: str, start: int) -> bool:
     before = clean[start - 1:start]
-    return (not before or not re.match(NAME_CHAR, before) or before in LEVEL_CHARS
+    return (not before or not NAME_ONE.match(before) or before in LEVEL_CHARS
             or clean[max(0, start - 2):start] in LEVEL_BEFORE)
 
 

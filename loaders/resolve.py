@@ -166,6 +166,7 @@ PROGRAMME_SCOPE = re.compile(r"^(?:街道|乡镇|社区|区级|市级|县级|全
 PROGRAMME_GENERIC_END = re.compile(r"(?:工作机制|机制|工作)$")  # “五社联动”机制 is 五社联动
 
 
+@lru_cache(maxsize=8192)  # called for every candidate name; names recur
 def programme_key(name: str) -> str:
     """The key that makes one programme the same across documents: width, quotes and spaces removed, and the
     scope before it (街道…, 全区…) and a generic 机制/工作 after it dropped.
