@@ -31,9 +31,9 @@ MODIFIER_AFTER = re.compile(alternation(V.agency_modifier_followers))
 SPLITTER = re.compile(alternation(V.organization_splitters) + "|为(?!民)")  # 为 splits, but 为民服务站 is a name
 SEPARATOR = re.compile(rf"[^{CJK}]+|{SPLITTER.pattern}")
 SEPARATOR_REVERSED = re.compile(rf"[^{CJK}]+|{alternation(tuple(w[::-1] for w in V.organization_splitters))}|(?<!民)为")
+AFTER_NUMBER = "年月日号个名次届"  # a run starting right after a digit with these is a date or a count
 LEVEL_SCAN = re.compile(alternation(V.place_levels))
 NAME_REACH = 30   # characters an organization name may run before its suffix
-PLACE_REACH = 7   # characters from a segment's start to the level of its first place (中共 + three + level)
 GENERIC_ORG = tuple(V.generic_organization_starts)
 GENERIC_INNER = tuple(w for w in GENERIC_ORG if len(w) > 1)
 STRONG_PREFIX = ("中共", "共青团", "中华人民共和国", "国务院", "中央", "国家", "全国")
@@ -55,7 +55,6 @@ TOWNSHIP_LEVELS = ("街道", "镇", "乡")  # 乡级 bodies: 街道办事处, �
 ISSUER_CODE_AFTER = re.compile(rf"[{CJK}]{{0,2}}[ ]?[〔(][ ]?(?:19|20)\d\d")
 NAMED_INSTITUTES = ("法院", "检察院", "医院", "学院", "研究院", "科学院", "设计院", "国务院")
 WEAK_SUFFIXES = ("院",)  # 院 ends rooms and yards too: a 院 body needs a place or level before it (省水院)
-AFTER_NUMBER = "年月日号个名次届"  # a run starting right after a digit with these is a date or a count
 FIGURE = re.compile(rf"(?P<v>\d+(?:\.\d+)?)[ ]?(?:余|多)?[ ]?(?P<u>{alternation(V.units)})(?P<c>[{CJK}]{{0,14}})")
 COUNTED_END = re.compile(alternation(V.counted_stops))
 COUNTED_MAX = 12  # characters of the counted noun kept (街道办事处社会工作服务站)
@@ -71,18 +70,42 @@ def find_places(clean: str) -> list[Place]:
     [('昆明市', '市'), ('西山区', '区'), ('龙泉社区', '社区')]
     """
     found: dict[str, Place] = {}
-    for start, segment in _segments_with(clean, LEVEL_SCAN, PLACE_REACH):
-        before = clean[max(0, start - 4):start]
-        at_boundary = not before or not CJK_CHAR.match(before[-1]) or bool(PLACE_BEFORE.search(before))
-        for at, chain in _chains(segment):
-            if at == 0 and not at_boundary:
-                continue
-            for i, (name, level, (a, b)) in enumerate(chain):
-                if i == 0 and at == 0 and level in LOWER_LEVELS and (
-                        NOT_IN_LOWER.search(name) or not _lower_place_marked(clean, start, b, found)):
-                    break
-                found.setdefault(name, Place(name, level, (start + a, start + b)))
+    covered = 0
+    for level in LEVEL_SCAN.finditer(clean):
+        opening = _place_opening(clean, level.start()) if level.start() >= covered else None
+        if opening is None:
+            continue
+        start, at_boundary = opening
+        after = SEPARATOR.search(clean, start)
+        chain = _chain(clean[start:after.start() if after else len(clean)])
+        for i, (name, kind, (a, b)) in enumerate(chain):
+            if i == 0 and at_boundary and kind in LOWER_LEVELS and (
+                    NOT_IN_LOWER.search(name) or not _lower_place_marked(clean, start, b, found)):
+                break
+            found.setdefault(name, Place(name, kind, (start + a, start + b)))
+        covered = start + (chain[-1][2][1] if chain else 0)
     return sorted(found.values(), key=lambda p: p.span)
+
+
+def _place_opening(clean: str, level: int) -> tuple[int, bool] | None:
+    """Where the place ending at a level character opens (two or three characters before it, four or five with
+    中共), and whether it opens at a real boundary or right after an agency's name (…人民政府正阳街道)."""
+    for width in (2, 3, 4, 5):
+        start = level - width
+        if start < 0 or not CJK_CHAR.match(clean, start):
+            return None
+        if width > 3 and not clean.startswith("中共", start):
+            continue
+        before = clean[start - 1:start]
+        if before.isdigit() and clean[start] in AFTER_NUMBER:
+            return None  # 2023年度…, 10个街道…: a date or a count, not a name
+        if not before or (not CJK_CHAR.match(before) and before not in "“”)"):
+            return start, True
+        if before in AFTER_NUMBER and clean[start - 2:start - 1].isdigit() or PLACE_BEFORE.search(clean, max(0, start - 4), start):
+            return start, True
+        if clean.endswith(SUFFIXES, max(0, start - 8), start):
+            return start, False
+    return None
 
 
 def _lower_place_marked(clean: str, start: int, end: int, found: dict[str, Place]) -> bool:
@@ -106,7 +129,7 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
     """
     found: dict[str, Agency] = {}
     read: set[str] = set()
-    known = re.compile(alternation(tuple(places))) if places else None
+    known = tuple(places)
     higher = tuple(k for k in places if not k.endswith(TOWNSHIP_LEVELS + LOWER_LEVELS))
     for start, segment in _segments_with(clean, ORG_SUFFIX, NAME_REACH):
         if segment in read:
@@ -123,11 +146,11 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
     return sorted(found.values(), key=lambda a: a.span)
 
 
-def _is_kind(clean: str, name: str, known: re.Pattern | None) -> bool:
+def _is_kind(clean: str, name: str, known: tuple[str, ...]) -> bool:
     """A name without a place, level or 中共/国务院 before it names a kind of body (养老服务中心, 社工站) when the
     words before its suffix are used on their own elsewhere in the text; a proper name's are not (东方惠乐…).
     Ministries (民政部) are unique whatever their words."""
-    if name[0] in LEVEL_CHARS or name.startswith(STRONG_PREFIX) or (known and known.match(name)):
+    if name[0] in LEVEL_CHARS or name.startswith(STRONG_PREFIX + known):
         return False
     suffix = max((s for s in SUFFIXES if name.endswith(s)), key=len, default="")
     stem = name[:len(name) - len(suffix)]
@@ -187,9 +210,9 @@ def _add_segment(clean: str, start: int, end: int, found: list) -> None:
 
 
 @lru_cache(maxsize=8192)  # pure, and the same words recur across documents
-def _chains(segment: str) -> tuple[tuple[int, tuple], ...]:
-    """The place chains opening a segment and following each agency suffix in it, with where each starts."""
-    return tuple((at, tuple(_place_chain(segment, at))) for at in [0] + [m.end() for m in ORG_SUFFIX.finditer(segment)])
+def _chain(segment: str) -> tuple:
+    """The places chained at the start of a segment (昆明市西山区…)."""
+    return tuple(_place_chain(segment, 0))
 
 
 def _place_chain(segment: str, at: int):
@@ -217,13 +240,13 @@ def _last_agency_end(segment: str) -> int | None:
     return end
 
 
-def _name_start(candidate: str, known: re.Pattern | None) -> int:
+def _name_start(candidate: str, known: tuple[str, ...]) -> int:
     """Where the name starts: at a known place, else at a level character glued to an unknown word (依托区…)."""
     if candidate.startswith(STRONG_PREFIX):
         return 0
-    place = known.search(candidate) if known else None
-    if place:
-        return place.start()
+    at = min((i for i in map(candidate.find, known) if i >= 0), default=-1)
+    if at >= 0:
+        return at
     for p, char in enumerate(candidate):
         if char not in LEVEL_CHARS or p == 0 or candidate[p - 1:p + 1] in GENERIC_PLACES:
             continue
