@@ -26,8 +26,38 @@ COUNT_AFTER = re.compile(r"[ ]?\d")
 ORG_SUFFIX = re.compile(alternation(V.organization_suffixes))
 SUFFIXES = tuple(V.organization_suffixes)
 BARE_PAIR = re.compile(rf"和{alternation(V.organization_suffixes)}$")  # 党和政府, 建议和政协: no name
-NOT_AGENCY = re.compile(alternation(V.not_agency_words))
-MODIFIER_AFTER = re.compile(alternation(V.agency_modifier_followers))
+MODIFIER_AFTER = alternation(V.agency_modifier_followers)
+
+
+def _agency_suffix_pattern(suffixes: tuple[str, ...], ordinary: tuple[str, ...], modifiers: str) -> str:
+    """An alternation of the suffixes, each refusing the ordinary words it is part of or overlaps (格局 → 局(?<!格局),
+    局面 → 局(?!面), 党组织 → 党组(?!织), 协商会议 → 商会(?!议)) and any modifier after it (社工站建设), so one
+    scan finds only real ends."""
+    alternatives = []
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        before, after = [], [modifiers]
+        for word in ordinary:
+            at = word.find(suffix)
+            while at >= 0:
+                head, tail = re.escape(word[:at]), re.escape(word[at + len(suffix):])
+                if head and tail:
+                    after.append(f"(?<={head}{re.escape(suffix)}){tail}")
+                elif head:
+                    before.append(f"(?<!{head}{re.escape(suffix)})")
+                elif tail:
+                    after.append(tail)
+                at = word.find(suffix, at + 1)
+            for cut in range(1, min(len(suffix), len(word))):
+                if word.startswith(suffix[cut:]) and len(word) > len(suffix) - cut:  # 协商会议: 商会 then 议
+                    after.append(re.escape(word[len(suffix) - cut:]))
+                if word.endswith(suffix[:-cut]) and len(word) > len(suffix) - cut:   # a word ending in its start
+                    before.append(f"(?<!{re.escape(word[:len(word) - len(suffix) + cut] + suffix)})")
+        # the look-behinds follow the suffix, so every alternative starts with a literal and re scans fast
+        alternatives.append(re.escape(suffix) + "".join(before) + f"(?!{'|'.join(after)})")
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+AGENCY_END = re.compile(_agency_suffix_pattern(V.organization_suffixes, V.not_agency_words, MODIFIER_AFTER))
 SPLITTER = re.compile(alternation(V.organization_splitters) + "|为(?!民)")  # 为 splits, but 为民服务站 is a name
 SEPARATOR = re.compile(rf"[^{CJK}]+|{SPLITTER.pattern}")
 SEPARATOR_REVERSED = re.compile(rf"[^{CJK}]+|{alternation(tuple(w[::-1] for w in V.organization_splitters))}|(?<!民)为")
@@ -131,7 +161,7 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
     read: set[str] = set()
     known = tuple(places)
     higher = tuple(k for k in places if not k.endswith(TOWNSHIP_LEVELS + LOWER_LEVELS))
-    for start, segment in _segments_with(clean, ORG_SUFFIX, NAME_REACH):
+    for start, segment in _segments_with(clean, AGENCY_END, NAME_REACH):
         if segment in read:
             continue  # the same words again name the same bodies
         read.add(segment)
@@ -231,12 +261,8 @@ def _place_chain(segment: str, at: int):
 @lru_cache(maxsize=8192)  # pure, and the same words recur across documents
 def _last_agency_end(segment: str) -> int | None:
     end = None
-    for match in ORG_SUFFIX.finditer(segment):
-        s, e = match.span()
-        ordinary = any(w.start() < e and w.end() > s and (w.start() < s or w.end() > e)
-                       for w in NOT_AGENCY.finditer(segment, max(0, s - 3), min(len(segment), e + 3)))
-        if not ordinary and not MODIFIER_AFTER.match(segment, e):
-            end = e
+    for match in AGENCY_END.finditer(segment):
+        end = match.end()
     return end
 
 
