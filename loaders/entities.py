@@ -6,7 +6,7 @@ ordinary word (格局, 委员, 部门) nor a modifier (社工站建设), and sta
 preposition or a verb taking an agency (与, 依托, 委托 …), a known place name, 中共/国务院/国家. A level character
 glued to an unknown word is where the name starts (依托区社工总站 → 区社工总站, 报市人民政府 → 市人民政府). Kinds
 of bodies (社区居委会, 街道办事处 in general, 人民政府 alone) are not names.
-Places: a proper name of two to four characters with a level (省/市/区/县/街道/镇/乡/社区/村 …) at a real
+Places: a proper name of two or three characters with a level (省/市/区/县/街道/镇/乡/社区/村 …) at a real
 boundary, and the places chained after it (昆明市西山区); never a common word ending in a level (城乡, 辖区).
 Figures: number + unit + what is counted; a percentage needs its subject (…率, 比例), a bare count needs a noun,
 money and people need neither.
@@ -60,7 +60,7 @@ def _agency_suffix_pattern(suffixes: tuple[str, ...], ordinary: tuple[str, ...],
 AGENCY_END = re.compile(_agency_suffix_pattern(V.organization_suffixes, V.not_agency_words, MODIFIER_AFTER))
 SPLITTER = re.compile(alternation(V.organization_splitters) + "|为(?!民)")  # 为 splits, but 为民服务站 is a name
 SEPARATOR = re.compile(rf"[^{CJK}]+|{SPLITTER.pattern}")
-SEPARATOR_REVERSED = re.compile(rf"[^{CJK}]+|{alternation(tuple(w[::-1] for w in V.organization_splitters))}|(?<!民)为")
+NON_CJK = re.compile(rf"[^{CJK}]")
 AFTER_NUMBER = "年月日号个名次届"  # a run starting right after a digit with these is a date or a count
 LEVEL_SCAN = re.compile(alternation(V.place_levels))
 NAME_REACH = 30   # characters an organization name may run before its suffix
@@ -73,7 +73,8 @@ GENERIC_PLACES = frozenset(V.generic_place_words)
 AREA_COMPOUNDS = tuple(w for w in V.generic_place_words
                        if len(w) == 2 and w not in V.place_levels and w[0] in "城农乡市县区省镇辖郊小片全本我该各")
 LEVEL_CHARS = "省市区县镇乡"
-# A proper name is two or three characters (four for 自治州/自治县 names); 中共 before it is the party body's.
+# A proper name is two or three characters (precision first: longer ones would swallow the verb before them);
+# 中共 before it is the party body's.
 PLACE_AT = re.compile(rf"(?:中共)?(?P<x>[{CJK}]{{2,3}}?)(?P<level>{alternation(V.place_levels)})")
 PLACE_MODIFIER_AFTER = re.compile(alternation(V.place_modifier_followers))
 NOT_PLACE = re.compile(alternation(V.not_place_words) + "(?!政)")  # 仁怀市民政局: 市 ends a place
@@ -203,30 +204,40 @@ def find_township_bodies(places: list[Place]) -> list[Agency]:
 
 def _segments_with(clean: str, pattern: re.Pattern, reach: int) -> list[tuple[int, str]]:
     """The segments (runs of Chinese characters cut at prepositions and verbs, where names may start) holding a
-    match of ``pattern`` within ``reach`` characters of their start, as (start, text), in text order. Only
-    these are read: the rare suffix or level is scanned for first, and the boundary before it is found by
-    scanning the reversed text, so a document is never split whole."""
-    backwards = _reversed(clean)
-    size = len(clean)
-    found, last_end = [], -1
+    match of ``pattern`` within ``reach`` characters of their start, as (start, text), in text order. Only the
+    runs holding a match are split, each once (_split_run keeps the splits of runs seen before)."""
+    found, run_end = [], -1
     for match in pattern.finditer(clean):
         at = match.start()
-        if at < last_end:
-            continue  # in the segment just read
-        before = SEPARATOR_REVERSED.search(backwards, size - at, size - at + reach + 2)
-        start = size - before.start() if before else 0
-        if at - start > reach:
-            continue  # no boundary within reach: a name never runs that long
-        after = SEPARATOR.search(clean, at)
-        last_end = after.start() if after else size
-        if last_end > at:
-            _add_segment(clean, start, last_end, found)
+        if at < run_end:
+            continue  # in the run just read
+        before = NON_CJK.search(_reversed(clean), len(clean) - at)  # the nearest one before, read backwards
+        run_start = len(clean) - before.start() if before else 0
+        after = NON_CJK.search(clean, at)
+        run_end = after.start() if after else len(clean)
+        for offset, segment in _split_run(clean[run_start:run_end]):
+            hit = pattern.search(segment)
+            if hit and hit.start() <= reach:
+                _add_segment(clean, run_start + offset, run_start + offset + len(segment), found)
     return found
 
 
 @lru_cache(maxsize=2)
 def _reversed(clean: str) -> str:
     return clean[::-1]
+
+
+@lru_cache(maxsize=8192)  # pure, and clauses recur across documents
+def _split_run(run: str) -> tuple[tuple[int, str], ...]:
+    """A run of Chinese characters cut at prepositions and verbs, as (offset, text) pieces."""
+    pieces, at = [], 0
+    for split in SPLITTER.finditer(run):
+        if split.start() > at:
+            pieces.append((at, run[at:split.start()]))
+        at = split.end()
+    if at < len(run):
+        pieces.append((at, run[at:]))
+    return tuple(pieces)
 
 
 def _add_segment(clean: str, start: int, end: int, found: list) -> None:
@@ -266,6 +277,7 @@ def _last_agency_end(segment: str) -> int | None:
     return end
 
 
+@lru_cache(maxsize=8192)  # pure; one region's documents repeat their names and places
 def _name_start(candidate: str, known: tuple[str, ...]) -> int:
     """Where the name starts: at a known place, else at a level character glued to an unknown word (依托区…)."""
     if candidate.startswith(STRONG_PREFIX):
@@ -282,13 +294,14 @@ def _name_start(candidate: str, known: tuple[str, ...]) -> int:
     return 0
 
 
-def _split_names(name: str, higher: tuple[str, ...]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8192)
+def _split_names(name: str, higher: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     """Bodies written one after another: 区救助管理站和未成年人救助保护中心, 中共中央办公厅国务院办公厅,
     中共浙江省委浙江省人民政府; not 住房和城乡建设局, 党和政府, nor a 街道办事处 of a 人民政府 (``higher``:
     the known places above 乡 level).
 
     >>> _split_names("中共浙江省委浙江省人民政府", ("浙江省",))
-    [(0, 6), (6, 13)]
+    ((0, 6), (6, 13))
     """
     cuts = [0]
     for suffix in ORG_SUFFIX.finditer(name, 0, len(name) - 2):
@@ -300,8 +313,8 @@ def _split_names(name: str, higher: tuple[str, ...]) -> list[tuple[int, int]]:
         if rest.startswith(STRONG_PREFIX + higher) or level_body or (rest[0] == "和" and _last_agency_end(rest[1:])):
             cuts.append(i + (rest[0] == "和"))
     bounds = cuts + [len(name) + 1]
-    return [(a, b - 1 if b <= len(name) and name[b - 1] == "和" else min(b, len(name)))
-            for a, b in zip(bounds, bounds[1:])]
+    return tuple((a, b - 1 if b <= len(name) and name[b - 1] == "和" else min(b, len(name)))
+                 for a, b in zip(bounds, bounds[1:]))
 
 
 def _ends_with_agency(text: str) -> bool:
