@@ -25,6 +25,7 @@ CJK_CHAR = re.compile(rf"[{CJK}]")
 COUNT_AFTER = re.compile(r"[ ]?\d")
 ORG_SUFFIX = re.compile(alternation(V.organization_suffixes))
 SUFFIXES = tuple(V.organization_suffixes)
+FACILITY_KINDS = frozenset(V.facility_kinds)
 BARE_PAIR = re.compile(rf"和{alternation(V.organization_suffixes)}$")  # 党和政府, 建议和政协: no name
 MODIFIER_AFTER = alternation(V.agency_modifier_followers)
 
@@ -179,13 +180,24 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
 
 def _is_kind(clean: str, name: str, known: tuple[str, ...]) -> bool:
     """A name without a place, level or 中共/国务院 before it names a kind of body (养老服务中心, 社工站) when the
-    words before its suffix are used on their own elsewhere in the text; a proper name's are not (东方惠乐…).
-    Ministries (民政部) are unique whatever their words."""
+    words before its suffix are used on their own elsewhere in the text (a proper name's are not: 东方惠乐…),
+    or when the text counts it. Ministries (民政部) are unique whatever their words."""
     if name[0] in LEVEL_CHARS or name.startswith(STRONG_PREFIX + known):
         return False
     suffix = max((s for s in SUFFIXES if name.endswith(s)), key=len, default="")
     stem = name[:len(name) - len(suffix)]
-    return bool(stem) and suffix != "部" and clean.count(stem) > clean.count(name)
+    return bool(stem) and suffix != "部" and (clean.count(stem) > clean.count(name) or _is_counted(clean, name))
+
+
+def _is_counted(clean: str, name: str) -> bool:
+    """建成社工站12个, 日间照料中心 15 个: a name followed by a number is a kind of facility being counted."""
+    at = clean.find(name)
+    while at >= 0:
+        after = clean[at + len(name):at + len(name) + 2].lstrip(" ")
+        if after[:1].isdigit():
+            return True
+        at = clean.find(name, at + len(name))
+    return False
 
 
 def find_township_bodies(places: list[Place]) -> list[Agency]:
@@ -323,18 +335,23 @@ def _ends_with_agency(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _is_name(name: str) -> bool:
+    """Whether a candidate reads as one body's name rather than a word, a kind of body or two bodies."""
     if len(name) < 3 and not (len(name) == 2 and name[0] in LEVEL_CHARS):
         return False
     if name.endswith(WEAK_SUFFIXES) and not name.endswith(NAMED_INSTITUTES) and name[0] not in LEVEL_CHARS:
         return False
-    if (name in V.organization_suffixes and not name.startswith(STRONG_PREFIX)) or "各" in name or BARE_PAIR.search(name):
+    if (name in V.organization_suffixes and not name.startswith(STRONG_PREFIX)) or "各" in name \
+            or BARE_PAIR.search(name) or name in FACILITY_KINDS:
         return False
     rest = next((name[len(p):] for p in STRONG_PREFIX if name.startswith(p) and len(name) > len(p)), name)
     if rest.startswith(GENERIC_ORG):
         return False
     inner = next((i for i in range(1, len(rest)) if rest.startswith(GENERIC_INNER, i)), None)
-    # 社区/社会… inside a name needs a place, an agency or 和 before it (昆明市五华区社会组织…中心, 住房和城乡建设局)
-    return inner is None or rest[inner - 1] in LEVEL_CHARS + "道和" or _ends_with_agency(rest[:inner])
+    # 社区/社会… inside a name needs a place, an agency or 和 before it (昆明市五华区社会组织…中心, 住房和城乡建设局),
+    # and 街道 may follow a street's proper name after its county (…永定县盛湖街道办事处)
+    if inner is None or rest[inner - 1] in LEVEL_CHARS + "道和" or _ends_with_agency(rest[:inner]):
+        return True
+    return any(inner - k > 0 and rest[inner - k - 1] in LEVEL_CHARS for k in (2, 3)) and rest.startswith("街道", inner)
 
 
 def find_figures(clean: str) -> list[Figure]:

@@ -55,11 +55,11 @@ def extract_document(text: str, file: str = "", sha256: str = "", registry: dict
     cited_spans = tuple(sorted({c.title.span for c in citations if c.title and not c.title.nested_in}))
     places = find_places(clean)
     organizations = find_organizations(clean, frozenset(p.name for p in places))
-    organizations += [b for b in find_township_bodies(places)  # unless already inside a body's name
-                      if not any(o.span[0] <= b.span[0] and b.span[1] <= o.span[1] or o.name == b.name
-                                 for o in organizations)]
     if issuer:
         organizations = [Agency(issuer.value, issuer.span)] + [o for o in organizations if o.name != issuer.value]
+    organizations += [b for b in find_township_bodies(places)  # unless already inside a body's name
+                      if not any(o.span[0] <= b.span[0] and b.span[1] <= o.span[1] or o.name.startswith(b.name)
+                                 for o in organizations)]
     main_recipients = () if addressee or body_start >= len(clean) else _recipients(clean, text, body_start)
     return Document(
         file=file, text=text, sha256=sha256, issuer=issuer, doc_number=own, title=title,

@@ -38,6 +38,7 @@ class Vocab:
     place_prepositions: tuple[str, ...]
     counted_stops: tuple[str, ...]
     place_modifier_followers: tuple[str, ...]
+    facility_kinds: tuple[str, ...]
     place_levels: tuple[str, ...]
     units: tuple[str, ...]
 
