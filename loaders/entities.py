@@ -218,19 +218,22 @@ def _segments_with(clean: str, pattern: re.Pattern, reach: int) -> list[tuple[in
     """The segments (runs of Chinese characters cut at prepositions and verbs, where names may start) holding a
     match of ``pattern`` within ``reach`` characters of their start, as (start, text), in text order. Only the
     runs holding a match are split, each once (_split_run keeps the splits of runs seen before)."""
-    found, run_end = [], -1
+    found, run_start, run_end, pieces, read = [], 0, -1, (), set()
     for match in pattern.finditer(clean):
         at = match.start()
-        if at < run_end:
-            continue  # in the run just read
-        before = NON_CJK.search(_reversed(clean), len(clean) - at)  # the nearest one before, read backwards
-        run_start = len(clean) - before.start() if before else 0
-        after = NON_CJK.search(clean, at)
-        run_end = after.start() if after else len(clean)
-        for offset, segment in _split_run(clean[run_start:run_end]):
-            hit = pattern.search(segment)
-            if hit and hit.start() <= reach:
-                _add_segment(clean, run_start + offset, run_start + offset + len(segment), found)
+        if at >= run_end:  # a new run: split it (or find its split kept from before)
+            before = NON_CJK.search(_reversed(clean), len(clean) - at)  # the nearest one before, read backwards
+            run_start = len(clean) - before.start() if before else 0
+            after = NON_CJK.search(clean, at)
+            run_end = after.start() if after else len(clean)
+            pieces, read = _split_run(clean[run_start:run_end]), set()
+        offset = at - run_start
+        for piece_at, piece in pieces:
+            if piece_at <= offset < piece_at + len(piece):
+                if piece_at not in read and offset - piece_at <= reach:
+                    read.add(piece_at)
+                    _add_segment(clean, run_start + piece_at, run_start + piece_at + len(piece), found)
+                break
     return found
 
 
