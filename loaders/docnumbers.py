@@ -36,8 +36,8 @@ def trim_code(raw: str, glued: bool = False) -> str:
     """The 代字 at the end of a run of Chinese characters; ``glued`` when the run continues a word before it,
     so that even its first character may be a particle (…1号和国发〔…〕).
 
-    >>> [trim_code(s) for s in ("根据西办通", "进一步落实舒办发", "省政府苏政发", "和政发", "国办发")]
-    ['西办通', '舒办发', '苏政发', '和政发', '国办发']
+    >>> [trim_code(s) for s in ("根据西办通", "进一步落实舒办发", "省政府苏政发", "和政发", "国办发", "宝和街函", "工作与国办发")]
+    ['西办通', '舒办发', '苏政发', '和政发', '国办发', '宝和街函', '国办发']
     >>> trim_code("和国发", glued=True)
     '国发'
     """
@@ -47,7 +47,10 @@ def trim_code(raw: str, glued: bool = False) -> str:
         if at >= 0 and len(raw) - (at + len(word)) >= 1:
             cut = max(cut, at + len(word))
     for i in range(len(raw) - 2, -1 if glued else 0, -1):  # a particle at 0 may be the code's own character
-        if raw[i] in STOP_CHARS:
+        # One character before a particle is a two-character place name (宝和街函, 泰和县民函), not a word the
+        # particle joins; a particle after a citation verb, a two-character word or another number's 号 joins.
+        joins = i - cut >= 2 or (i == cut and cut > 0) or raw[i - 1] in GLUE or glued
+        if raw[i] in STOP_CHARS and joins:
             cut = max(cut, i + 1)
             break
     for match in AGENCY_WORDS.finditer(raw, cut):
