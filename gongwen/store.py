@@ -7,19 +7,34 @@ Every source document lives in its own named graph, which also holds the documen
 (``<graph> gw:sha256 "…"; gw:sourcePath "…"``). The default graph is kept as the set union of all document
 graphs: queries read it directly, so a triple that many documents state (an agency's name, a cited
 document's number) is counted once — oxigraph's own union-default-graph option would repeat it per graph —
-and queries run at the engine's full speed. Replacing a batch of documents is one SPARQL update, which
-oxigraph applies in a single transaction: a crash at any moment leaves each document either fully old,
-fully new or absent, never half-written.
+and queries run at the engine's full speed.
+
+Writing keeps each document whole. Replacing documents already stored is one SPARQL update, which oxigraph
+applies in a single transaction. New documents — nearly every write of a load — go in by oxigraph's bulk
+loader, ~2.5x faster than a transactional load (which spent 6 ms per document, the largest cost of a load)
+but not atomic, so the store wraps it in a log: the graphs about to be written are listed in a file in the
+store's folder (written whole, by rename) before the bulk load starts, and the file is removed when their
+quads are in. A store opened for writing first rolls back whatever graphs such a leftover file lists (one
+transactional update, the same that replaces a graph), so a crash at any moment leaves each document either
+fully old, fully new or absent — never half-written — and the next load writes it again. The named graphs
+are bulk-loaded before their default-graph copies: a graph cut short can then only miss some of its triples
+in the default graph, never hold triples there that no graph states, and the rollback's union-keeping
+delete removes exactly its own. (Each bulk load call is also atomic on its own: oxigraph ingests the sorted
+files of all its indexes in one RocksDB IngestExternalFiles call; the log does not rely on it.)
 """
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 GW = "https://w3id.org/gongwen/ontology#"
+# In the store's folder while a bulk load is under way: the named graphs it writes, one IRI a line.
+PENDING_FILE = "gongwen-pending-graphs"
+_STATEMENT_END = re.compile(r"[ \t]*\.[ \t]*\r?$", re.MULTILINE)
 
 
 class StoreError(Exception):
@@ -87,11 +102,15 @@ class Store(QueryHelpers):
         path = os.fspath(location)
         try:
             if read_only:
+                if os.path.exists(os.path.join(path, PENDING_FILE)):
+                    _roll_back_if_unlocked(path)
                 return cls(ox.Store.read_only(path), path)
             os.makedirs(path, exist_ok=True)
-            return cls(ox.Store(path), path)
+            store = cls(ox.Store(path), path)
         except OSError as e:
             raise StoreError(f"cannot open the store at {path}: {e}") from e
+        store.roll_back_interrupted()
+        return store
 
     # --- reading -------------------------------------------------------------------------------------
     def query(self, sparql: str, *, default_graph: list[str] | None = None,
@@ -126,19 +145,53 @@ class Store(QueryHelpers):
 
     # --- writing -------------------------------------------------------------------------------------
     def replace_graphs(self, batch: Iterable[GraphData], drop: Iterable[str] = ()) -> None:
-        """Drop ``drop`` and each batch graph, then insert the batch, all in one transaction."""
+        """Drop ``drop`` and each batch graph, then insert the batch: each graph is stored whole or not at all,
+        and an error leaves the store as it was."""
         batch, drop = list(batch), list(drop)
         self.generation += 1
         try:
-            if not drop and not any(self._ox.contains_named_graph(ox.NamedNode(g.graph)) for g in batch):
+            if drop or any(self._ox.contains_named_graph(ox.NamedNode(g.graph)) for g in batch):
+                self._ox.update(replacement_update(batch, drop))
+            elif batch and self.location is None:
                 # Nothing to remove: an N-Quads load, one transaction too, parses far faster than an update.
                 self._ox.load(input=to_nquads(batch), format=ox.RdfFormat.N_QUADS)
-            elif batch or drop:
-                self._ox.update(replacement_update(batch, drop))
+            elif batch:
+                self._bulk_insert(batch)
         except SyntaxError as e:
             raise QueryError(str(e)) from e
         except OSError as e:
             raise StoreError(f"cannot write to the store at {self.location}: {e}") from e
+
+    def _bulk_insert(self, batch: list[GraphData]) -> None:
+        """New graphs by the bulk loader, under the pending-graphs log (see the module docstring)."""
+        pending = os.path.join(self.location, PENDING_FILE)
+        _write_whole(pending, "".join(f"{g.graph}\n" for g in batch))
+        try:
+            self._ox.bulk_load(input="".join(in_graph(g) for g in batch), format=ox.RdfFormat.N_QUADS)
+            self._ox.bulk_load(input="".join(_terminated(g.ntriples) for g in batch),
+                               format=ox.RdfFormat.N_TRIPLES)
+        except (SyntaxError, OSError):
+            self.roll_back_interrupted()
+            raise
+        os.remove(pending)
+
+    def roll_back_interrupted(self) -> list[str]:
+        """Remove the graphs of a bulk load that did not finish (a crash, a kill); returns their IRIs.
+
+        >>> Store.open().roll_back_interrupted()
+        []
+        """
+        pending = os.path.join(self.location, PENDING_FILE) if self.location else None
+        if pending is None or not os.path.exists(pending):
+            return []
+        with open(pending, encoding="utf-8") as f:
+            graphs = f.read().split()
+        if graphs:
+            self.generation += 1
+            self._ox.update(replacement_update([], drop=graphs))
+            self._ox.flush()
+        os.remove(pending)
+        return graphs
 
     def dump(self, output, fmt: ox.RdfFormat) -> None:
         """Serialize the document graphs (N-Quads, TriG, JSON-LD) or their union (triple formats)."""
@@ -163,12 +216,46 @@ def to_nquads(batch: Iterable[GraphData]) -> str:
     <urn:a> <urn:b> <urn:c> <urn:g> .
     <urn:a> <urn:b> <urn:c> .
     """
-    lines = []
-    for item in batch:
-        triples = [line.rstrip() for line in item.ntriples.splitlines() if line.strip()]
-        lines += [f"{t[:-1].rstrip()} <{item.graph}> ." for t in triples]
-        lines += triples
-    return "\n".join(lines) + "\n"
+    return "".join(f"{in_graph(item)}{_terminated(item.ntriples)}" for item in batch)
+
+
+def in_graph(item: GraphData) -> str:
+    """The graph's triples as N-Quads in its named graph.
+
+    >>> print(in_graph(GraphData("urn:g", '<urn:a> <urn:b> "x ." .\\n<urn:a> <urn:b> <urn:c>.')), end="")
+    <urn:a> <urn:b> "x ." <urn:g> .
+    <urn:a> <urn:b> <urn:c> <urn:g> .
+    """
+    # Text passes in C rather than a Python loop over lines: N-Triples escapes line breaks in literals, so the
+    # only full stop at the end of a line is the one closing the statement. Text written the canonical way
+    # (" .\n" ending every line, as gongwen writes it) needs only a replace, 50x faster than the regex.
+    text = _terminated(item.ntriples)
+    if text.count(" .\n") == text.count("\n"):
+        return text.replace(" .\n", f" <{item.graph}> .\n")
+    return _STATEMENT_END.sub(f" <{item.graph}> .", text)
+
+
+def _roll_back_if_unlocked(path: str) -> None:
+    """Roll back an interrupted bulk load before a read-only open, unless a writer holds the store (a load
+    still under way, whose own log covers it)."""
+    try:
+        writer = ox.Store(path)
+    except OSError:
+        return
+    Store(writer, path).roll_back_interrupted()
+    del writer  # releases the store's lock before it is opened read-only
+
+
+def _terminated(text: str) -> str:
+    return text if text.endswith("\n") else f"{text}\n"
+
+
+def _write_whole(path: str, text: str) -> None:
+    """Write a file so that it exists either complete or not at all, even if the process is killed."""
+    partial = f"{path}.partial"
+    with open(partial, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(partial, path)
 
 
 def replacement_update(batch: Iterable[GraphData], drop: Iterable[str] = (), keep_union: bool = True) -> str:

@@ -4,6 +4,12 @@ The shapes graph is parsed and harvested once per process. pySHACL walks each sh
 batch of document graphs merged into one costs the sum of checking them one by one, minus pySHACL's fixed
 cost per run: batches are the fast way to validate a load.
 
+Two engines, one set of shapes: :func:`validate_graph` runs pySHACL, the reference (``gongwen validate``, the
+shape cases); :func:`validate_ntriples` runs pyshacl-turbo, a Rust SHACL engine, on the N-Triples text a load
+produces. It checks a load's batch of 100 documents in ~1.5 ms per document where pySHACL took ~9 ms (4 of them
+merging the documents into one rdflib graph), and tests/shapes/test_engines.py holds it to the very same
+results as pySHACL on every shape case and on mutated graphs of the samples and the devset.
+
 A result of severity sh:Warning is reported but does not make the data non-conforming: warnings mark what a
 faithful extraction of a real document may lack (see the header of ``gongwen-shapes.ttl``).
 """
@@ -14,8 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+import pyoxigraph as ox
 import pyshacl
 import pyshacl.shape as pyshacl_shape
+import pyshacl_turbo
 from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
 from pyshacl.graph_abstraction import DataGraph
 from pyshacl.shapes_graph import ShapesGraph
@@ -105,6 +113,31 @@ def validate_graph(data: Graph) -> ValidationReport:
     # Reuse the harvested shapes: parsing and harvesting them again costs more than validating a document.
     validator.shacl_graph = _shapes()
     _, results, _ = validator.run()
+    return _report(results)
+
+
+@lru_cache(maxsize=1)
+def _compiled_shapes() -> pyshacl_turbo.CompiledShapes:
+    return pyshacl_turbo.compile_shapes(load_shapes())
+
+
+def validate_ntriples(ntriples: str) -> ValidationReport:
+    """Validate N-Triples text (one document's or many) with pyshacl-turbo: the results :func:`validate_graph`
+    gives for the same triples, faster.
+
+    >>> report = validate_ntriples("<urn:doc> <https://w3id.org/gongwen/ontology#sourceGraph> <urn:src> .\\n")
+    >>> report.conforms, report.violations[0].message_en
+    (False, 'document has no issuing agency (eli:passed_by)')
+    """
+    # An in-memory pyoxigraph store is the input pyshacl-turbo hands to its engine as it is; text or an rdflib
+    # graph would be turned into an rdflib graph first, which costs more than the validation.
+    data = ox.Store()
+    data.load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    _, results, _ = _compiled_shapes().validate(data)
+    return _report(results)
+
+
+def _report(results: Graph) -> ValidationReport:
     violations = tuple(sorted(_read_results(results), key=lambda v: (v.focus, v.shape, v.path or "")))
     return ValidationReport(all(v.severity != "Violation" for v in violations), violations)
 
