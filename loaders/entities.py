@@ -21,7 +21,6 @@ from gongwen.loaders.vocab import alternation, load_vocab
 
 CJK = "\u4e00-\u9fff"
 V = load_vocab()
-CJK_CHAR = re.compile(rf"[{CJK}]")
 COUNT_AFTER = re.compile(r"[ ]?\d")
 ORG_SUFFIX = re.compile(alternation(V.organization_suffixes))
 SUFFIXES = tuple(V.organization_suffixes)
@@ -235,28 +234,34 @@ def _segments_with(clean: str, pattern: re.Pattern, reach: int) -> list[tuple[in
     """The segments (runs of Chinese characters cut at prepositions and verbs, where names may start) holding a
     match of ``pattern`` within ``reach`` characters of their start, as (start, text), in text order. Only the
     runs holding a match are split, each once (_split_run keeps the splits of runs seen before)."""
-    found, run_start, run_end, pieces, read = [], 0, -1, (), set()
+    found: list[tuple[int, str]] = []
+    size, backwards = len(clean), None
+    run_start, run_end, pieces, read = 0, -1, (), set()
     for match in pattern.finditer(clean):
         at = match.start()
         if at >= run_end:  # a new run: split it (or find its split kept from before)
-            before = NON_CJK.search(_reversed(clean), len(clean) - at)  # the nearest one before, read backwards
-            run_start = len(clean) - before.start() if before else 0
+            if backwards is None:
+                backwards = clean[::-1]  # the nearest non-Chinese character before is found reading backwards
+            before = NON_CJK.search(backwards, size - at)
+            run_start = size - before.start() if before else 0
             after = NON_CJK.search(clean, at)
-            run_end = after.start() if after else len(clean)
+            run_end = after.start() if after else size
             pieces, read = _split_run(clean[run_start:run_end]), set()
         offset = at - run_start
         for piece_at, piece in pieces:
             if piece_at <= offset < piece_at + len(piece):
                 if piece_at not in read and offset - piece_at <= reach:
                     read.add(piece_at)
-                    _add_segment(clean, run_start + piece_at, run_start + piece_at + len(piece), found)
+                    start = run_start + piece_at
+                    before_char = clean[start - 1:start]
+                    if before_char in ("“", "”", ")"):
+                        break  # a quoted term (“双中心”), words right after one, or a name cut by a bracket (村(居)务…)
+                    if before_char.isdigit() and clean[start] in AFTER_NUMBER:
+                        start += 1  # 2013年第五届…, 10个街道…: a date or a count, not a name
+                    if start < run_start + piece_at + len(piece):
+                        found.append((start, clean[start:run_start + piece_at + len(piece)]))
                 break
     return found
-
-
-@lru_cache(maxsize=2)
-def _reversed(clean: str) -> str:
-    return clean[::-1]
 
 
 @lru_cache(maxsize=8192)  # pure, and clauses recur across documents
@@ -270,16 +275,6 @@ def _split_run(run: str) -> tuple[tuple[int, str], ...]:
     if at < len(run):
         pieces.append((at, run[at:]))
     return tuple(pieces)
-
-
-def _add_segment(clean: str, start: int, end: int, found: list) -> None:
-    before = clean[start - 1:start]
-    if before in ("“", "”", ")"):
-        return  # a quoted term (“双中心”), words right after one, or a name cut by a bracket (村(居)务…)
-    if before.isdigit() and clean[start] in AFTER_NUMBER:
-        start += 1  # 2013年第五届…, 10个街道…: a date or a count, not a name
-    if start < end:
-        found.append((start, clean[start:end]))
 
 
 @lru_cache(maxsize=8192)  # pure, and the same words recur across documents

@@ -63,6 +63,8 @@ def resolve_references(clean: str, citations: Iterable[Citation]) -> list[Citati
     >>> [(c.doc_number.text, c.resolved_from) for c in resolve_references("西办通〔2022〕54号。按照“54号文”要求", [Citation((0, 13), doc_number=n)])]
     [('西办通〔2022〕54号', '“54号文”')]
     """
+    if "该" not in clean and "号文" not in clean:
+        return []  # a plain substring test is ten times cheaper than scanning with REFERENCE, which needs one
     citations = [c for c in citations if c.resolved_from is None]
     found = []
     for match in REFERENCE.finditer(clean):
