@@ -8,10 +8,11 @@ metadata lines (索引号, 发布机构, 发布时间 …) are recognised by the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gongwen.loaders.dates import DATE_LINE, find_date_lines, parse_date
 from gongwen.loaders.docnumbers import CORE, find_doc_numbers
-from gongwen.loaders.lines import LINE, MARKUP, Line, join_wide, split_lines
+from gongwen.loaders.lines import LINE, MARKUP, Line, join_wide, last_lines, split_lines
 from gongwen.loaders.models import DocNumber, Field
 from gongwen.loaders.vocab import alternation, load_vocab
 
@@ -34,6 +35,9 @@ PUBLIC = re.compile(
     r"|公开(?:方式|属性)[ ]*(?::[ ]*)?(?:(?P<yes2>主动公开)|不予公开|不公开)"
     r"|\((?P<yes3>此件公开发布|此件主动公开)\)|\(此件不(?:予)?公开\)")
 OWN_NUMBER_FIRST = re.compile(rf"[{CJK}]{{1,12}}[ ]?〔(?:19|20)\d{{2}}〕[ ]?\d{{1,5}}(?:[ ]?号)?[ ]*(?=关于)")
+PARTS_SPLIT = re.compile(r"[ 、]+")
+MASTHEAD = re.compile(r"(.+?)[ ]*文件")
+TITLE_PREFIX = re.compile(r"([^关]+?)\s*关于")
 SIGNED_DATE_LABEL = re.compile(r"成文日期[ ]*(?::[ ]*)?(?P<v>(?:19|20)\d{2}[-年./][ ]*\d{1,2}[-月./][ ]*\d{1,2}日?)")
 
 
@@ -52,7 +56,8 @@ def is_agency(text: str) -> bool:
     >>> [is_agency(s) for s in ("昆明市西山区民政局", "中共湖州市委  湖州市人民政府", "各涉关单位", "一、总体要求")]
     [True, True, False, False]
     """
-    parts = [p for p in re.split(r"[ 、]+", text.strip()) if p]
+    text = text.strip()
+    parts = [p for p in PARTS_SPLIT.split(text) if p] if " " in text or "、" in text else [text] if text else []
     return bool(parts) and all(AGENCY.fullmatch(p) and not p.startswith("各") and "关于" not in p for p in parts)
 
 
@@ -72,6 +77,11 @@ def find_body_start(clean: str) -> int:
     return min(len(clean), HEAD_LIMIT)
 
 
+@lru_cache(maxsize=4)  # the title and issuer finders both read the header lines of the same document
+def _head_lines(clean: str, body_start: int) -> tuple[Line, ...]:
+    return tuple(split_lines(clean, 0, body_start))
+
+
 def _title_like(line: Line, limit: int = 40) -> bool:
     text = line.text
     return (len(text) <= limit and ":" not in text and not is_label_line(text) and not text.endswith("文件")
@@ -88,7 +98,7 @@ def find_title(clean: str, source: str | None = None, body_start: int | None = N
     """
     source = clean if source is None else source
     body_start = find_body_start(clean) if body_start is None else body_start
-    lines = split_lines(clean, 0, body_start)
+    lines = list(_head_lines(clean, body_start))
     best: Field | None = None
     for i, line in enumerate(lines):
         own = OWN_NUMBER_FIRST.match(line.text)  # 津民政函〔2022〕72号关于…的复函: number and title on one line
@@ -154,8 +164,7 @@ def find_own_number(clean: str, numbers: list[DocNumber], body_start: int) -> Do
 
 
 def _signature_lines(clean: str, date_start: int) -> list[Line]:
-    lines = split_lines(clean, max(0, date_start - 300), date_start)
-    return lines[-2:]
+    return last_lines(clean, max(0, date_start - 300), date_start, 2)
 
 
 def find_date(clean: str, source: str | None = None) -> Field | None:
@@ -201,18 +210,18 @@ def find_issuer(clean: str, source: str | None = None, title: Field | None = Non
         value = " ".join(join_wide(source[start:end][clean[start:end].find(p):][:len(p)]) for p in parts)
         candidates.append(Field(value, (start, end)))
 
-    for line in split_lines(clean, 0, body_start):
-        masthead = re.fullmatch(r"(.+?)[ ]*文件", line.text)
+    for line in _head_lines(clean, body_start):
+        masthead = MASTHEAD.fullmatch(line.text) if line.text.endswith("文件") else None
         if masthead and is_agency(masthead.group(1)):
             add(line.start, line.start + len(masthead.group(1)))
         elif is_agency(line.text) and not (title and title.span[0] <= line.start < title.span[1]):
             add(line.start, line.end)
     if title:
-        prefix = re.match(r"([^关]+?)\s*关于", clean[title.span[0]:title.span[1]])
+        prefix = TITLE_PREFIX.match(clean[title.span[0]:title.span[1]])
         if prefix and is_agency(prefix.group(1).replace("\n", " ")):
             add(title.span[0], title.span[0] + len(prefix.group(1)))
-    tail = split_lines(clean, max(body_start, len(clean) - 400))
-    signed = [line for line in tail[-3:] if is_agency(line.text)]
+    tail = last_lines(clean, max(body_start, len(clean) - 400), len(clean), 3)
+    signed = [line for line in tail if is_agency(line.text)]
     if date:
         signed += [line for line in _signature_lines(clean, date.span[0]) if is_agency(line.text)]
     for line in signed:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LINE = re.compile(r"[^\n]+")
 MARKUP = " #>"  # leading Markdown heading / quote marks of documents saved as Markdown
@@ -10,9 +10,9 @@ NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 SPACE_RUN = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Line:
-    """A non-blank line: its stripped text, the span of that text, and whether a blank line precedes it."""
+class Line(NamedTuple):
+    """A non-blank line: its stripped text, the span of that text, and whether a blank line precedes it (a named
+    tuple: built for every header and signature line, it costs a third of a frozen dataclass)."""
 
     text: str
     start: int
@@ -40,6 +40,24 @@ def split_lines(clean: str, start: int = 0, end: int | None = None) -> list[Line
                           gap.count("\n") > 1 and bool(lines)))
         last_end = match.end()
     return lines
+
+
+def last_lines(clean: str, start: int, end: int, count: int) -> list[Line]:
+    """``split_lines(clean, start, end)[-count:]``, splitting only the end of the range: a window that yields
+    more than ``count`` lines holds the last ones whole (only its first line may be cut), so the window grows
+    from the end until it does or reaches ``start``.
+
+    >>> text = "正文第一段。\\n\\n正文第二段。\\n昆明市西山区民政局\\n2023年5月10日"
+    >>> last_lines(text, 0, len(text), 2) == split_lines(text)[-2:]
+    True
+    """
+    window = 32 * (count + 1)  # a signature block's lines are short
+    while True:
+        at = max(start, end - window)
+        lines = split_lines(clean, at, end)
+        if at == start or len(lines) > count:
+            return lines[-count:]
+        window *= 4
 
 
 def join_wide(text: str) -> str:

@@ -1,0 +1,40 @@
+"""The shortcuts taken for speed give what the plain forms they replace give, on the annotated documents and
+on hand-made edge cases (a cut first line, rule lines, phrases at the text's ends)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gongwen.loaders.clean import clean_text
+from gongwen.loaders.lines import last_lines, split_lines
+from gongwen.loaders.programmes import FACILITY_WORDS, _facility_built_ends
+from gongwen.loaders.vocab import alternation
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = sorted((ROOT / "loaders" / "sample_corpus").glob("*.txt")) + sorted(
+    (ROOT / "tests" / "fixtures" / "devset" / "docs").glob("*.txt"))
+TEXTS = [clean_text(p.read_text(encoding="utf-8")) for p in DOCUMENTS] + [
+    "正文。\n---\n\n## 昆明市西山区民政局\n   2023年5月10日  ",   # a rule and a Markdown heading before the signature
+    "一行很长的正文" * 40 + "\n民政局\n2023年5月10日",            # a long line cut by the first window
+    "站建设中心建设",                                             # phrases at both ends of the text
+    "",
+]
+FACILITY_BUILT = re.compile(rf"{alternation(FACILITY_WORDS)}建设")  # the regex the str.find scan replaces
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize(("back", "count"), [(300, 2), (400, 3), (10_000, 1), (20, 3)])
+def test_last_lines_are_the_tail_of_split_lines(text, back, count):
+    start = max(0, len(text) - back)
+    assert last_lines(text, start, len(text), count) == split_lines(text, start, len(text))[-count:]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_facility_built_ends_are_the_regex_match_ends(text):
+    assert _facility_built_ends(text) == [m.end() for m in FACILITY_BUILT.finditer(text)]
+
+
+def test_no_facility_word_holds_the_characters_of_jianshe():
+    assert not any(c in word for word in FACILITY_WORDS for c in "建设")
