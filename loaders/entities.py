@@ -59,7 +59,6 @@ def _agency_suffix_pattern(suffixes: tuple[str, ...], ordinary: tuple[str, ...],
 
 AGENCY_END = re.compile(_agency_suffix_pattern(V.organization_suffixes, V.not_agency_words, MODIFIER_AFTER))
 SPLITTER = re.compile(alternation(V.organization_splitters) + "|为(?!民)")  # 为 splits, but 为民服务站 is a name
-SEPARATOR = re.compile(rf"[^{CJK}]+|{SPLITTER.pattern}")
 NON_CJK = re.compile(rf"[^{CJK}]")
 AFTER_NUMBER = "年月日号个名次届"  # a run starting right after a digit with these is a date or a count
 LEVEL_SCAN = re.compile(alternation(V.place_levels))
@@ -119,8 +118,12 @@ def find_places(clean: str) -> list[Place]:
         if opening is None:
             continue
         start, at_boundary = opening
-        after = SEPARATOR.search(clean, start)
-        chain = _chain(clean[start:after.start() if after else len(clean)])
+        # the segment ends at the first non-Chinese character or splitter word; the two searches apart are far
+        # cheaper than one alternation of both (whose first character can be anything, so no position is skipped)
+        run_end = NON_CJK.search(clean, start)
+        run_end = run_end.start() if run_end else len(clean)
+        split = SPLITTER.search(clean, start, run_end)  # splitter words are all Chinese: none crosses run_end
+        chain = _chain(clean[start:split.start() if split else run_end])
         for i, (name, kind, (a, b)) in enumerate(chain):
             if i == 0 and at_boundary and kind in LOWER_LEVELS and (
                     NOT_IN_LOWER.search(name) or not _lower_place_marked(clean, start, b, found)):
