@@ -103,7 +103,7 @@ def process_batch(jobs: list[tuple[str, str | None]], base: str) -> list[FileOut
         elif m.path in rejected:
             outcomes.append(FileOutcome(m.path, "failed", rejected[m.path]))
         else:
-            outcomes.append(FileOutcome(m.path, "loaded", graph=GraphData(m.graph_iri, m.ntriples),
+            outcomes.append(FileOutcome(m.path, "loaded", graph=GraphData(m.graph_iri, m.ntriples, parsed=True),
                                         triples=m.ntriples.count("\n")))
     return outcomes
 
@@ -111,7 +111,7 @@ def process_batch(jobs: list[tuple[str, str | None]], base: str) -> list[FileOut
 def _violations_by_document(graphs: list[_Mapped]) -> dict[str, tuple[str, ...]]:
     try:
         report = validate_ntriples("".join(m.ntriples for m in graphs))
-    except SyntaxError:  # a document mapped to text that does not parse: find it below
+    except ValueError:  # a document mapped to text that does not parse: find it below
         suspects = graphs
     else:
         if report.conforms:
@@ -122,7 +122,7 @@ def _violations_by_document(graphs: list[_Mapped]) -> dict[str, tuple[str, ...]]
     for m in suspects:
         try:
             alone = validate_ntriples(m.ntriples)
-        except SyntaxError as e:
+        except ValueError as e:
             rejected[m.path] = (f"its RDF does not parse (a bug in gongwen.ontology.to_rdf, please report): {e}",)
             continue
         if not alone.conforms:

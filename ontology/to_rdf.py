@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import SimpleMemory
@@ -63,6 +64,11 @@ class _Terms:
         setattr(self, name, term)  # the next access finds it in the instance dict, without this call
         return term
 
+
+# rdflib's Literal() converts and normalizes its value on every call (a quarter of the mapping time); labels,
+# offsets and numbers recur across documents, and a Literal never changes, so each is made once. typed: 1 and
+# True must stay different literals.
+_literal = lru_cache(maxsize=1 << 16, typed=True)(Literal)
 
 CITO, DCTERMS, ELI, ELI_DL, FOAF, GW, OA, ORG, RDF, SDO, SKOS, XSD = (
     _Terms(n) for n in (namespaces.CITO, namespaces.DCTERMS, namespaces.ELI, namespaces.ELI_DL, namespaces.FOAF,
@@ -190,9 +196,9 @@ def build_triples(doc: Document, base: str = iris.DEFAULT_BASE) -> list[tuple[No
 # --- provenance and mentions ---------------------------------------------------------------------------------
 def _add_source(ctx: _Ctx) -> None:
     ctx.add(ctx.source, RDF.type, GW.SourceText)
-    ctx.add(ctx.source, GW.sourcePath, Literal(ctx.doc.file))
-    ctx.add(ctx.source, GW.sha256, Literal(ctx.sha))
-    ctx.add(ctx.source, GW.textLength, Literal(len(ctx.doc.text)))
+    ctx.add(ctx.source, GW.sourcePath, _literal(ctx.doc.file))
+    ctx.add(ctx.source, GW.sha256, _literal(ctx.sha))
+    ctx.add(ctx.source, GW.textLength, _literal(len(ctx.doc.text)))
 
 
 def _mention(ctx: _Ctx, span: Span, target: Node | None = None, prop: URIRef | None = None) -> URIRef | None:
@@ -201,8 +207,8 @@ def _mention(ctx: _Ctx, span: Span, target: Node | None = None, prop: URIRef | N
     if span[0] == span[1]:
         return None
     node = URIRef(iris.fragment_iri(ctx.source, f"char={span[0]},{span[1]}"))  # = iris.mention_iri(…)
-    ctx.add(node, OA.start, Literal(span[0]))
-    ctx.add(node, OA.end, Literal(span[1]))
+    ctx.add(node, OA.start, _literal(span[0]))
+    ctx.add(node, OA.end, _literal(span[1]))
     if target is not None:
         ctx.add(node, GW.mentions, target)
     if prop is not None:
@@ -225,11 +231,11 @@ def _document_iri(ctx: _Ctx) -> str:
 def _add_number(ctx: _Ctx, node: URIRef, number: DocNumber) -> None:
     """A 文号 on a document node: canonical in eli:id_local when well-formed, else only as written."""
     if is_canonical_number(number):
-        ctx.add(node, ELI.id_local, Literal(number.canonical))
-        ctx.add(node, GW.issuerCode, Literal(number.code))
-        ctx.add(node, GW.numberYear, Literal(str(number.year), datatype=XSD.gYear))
+        ctx.add(node, ELI.id_local, _literal(number.canonical))
+        ctx.add(node, GW.issuerCode, _literal(number.code))
+        ctx.add(node, GW.numberYear, _literal(str(number.year), datatype=XSD.gYear))
     else:
-        ctx.add(node, GW.numberAsWritten, Literal(number.text))
+        ctx.add(node, GW.numberAsWritten, _literal(number.text))
 
 
 def _add_document(ctx: _Ctx) -> None:
@@ -246,10 +252,10 @@ def _add_document(ctx: _Ctx) -> None:
         ctx.stated.add(agency)
         _mention(ctx, doc.issuer.span, agency, ELI.passed_by)
     if doc.title is not None:
-        ctx.add(node, ELI.title, Literal(doc.title.value))
+        ctx.add(node, ELI.title, _literal(doc.title.value))
         _mention(ctx, doc.title.span, node, ELI.title)
     if doc.date is not None:
-        ctx.add(node, ELI.date_document, Literal(doc.date.value, datatype=XSD.date))
+        ctx.add(node, ELI.date_document, _literal(doc.date.value, datatype=XSD.date))
         _mention(ctx, doc.date.span, node, ELI.date_document)
     if doc.doc_type is not None:
         concept = _concept(ctx, "doctype", find_doc_type(doc.doc_type.value) or doc.doc_type.value.strip())
@@ -261,13 +267,13 @@ def _add_document(ctx: _Ctx) -> None:
         ctx.add(node, GW.handlingType, concept)
         _mention(ctx, doc.handling_type.span, concept, GW.handlingType)
     if doc.public is not None:
-        ctx.add(node, GW.isPublic, Literal(doc.public))
+        ctx.add(node, GW.isPublic, _literal(doc.public))
     if doc.signer is not None:
         _person(ctx, doc.signer, GW.signer)
     for attachment in doc.attachments:
         part = URIRef(iris.part_iri(str(node), attachment.value))
         ctx.add(part, RDF.type, ELI.LegalResource)
-        ctx.add(part, ELI.title, Literal(attachment.value))
+        ctx.add(part, ELI.title, _literal(attachment.value))
         ctx.add(node, ELI.has_part, part)
         _mention(ctx, attachment.span, part, ELI.has_part)
 
@@ -277,7 +283,7 @@ def _concept(ctx: _Ctx, scheme: str, notation: str, label: str | None = None) ->
     node = URIRef(iris.concept_iri(ctx.base, scheme, notation))
     if not is_listed_concept(scheme, notation):
         ctx.add(node, RDF.type, SKOS.Concept)
-        ctx.add(node, SKOS.prefLabel, Literal(label or notation))
+        ctx.add(node, SKOS.prefLabel, _literal(label or notation))
         ctx.add(node, SKOS.inScheme, URIRef(iris.scheme_iri(ctx.base, scheme)))
         if scheme == "role":
             ctx.add(node, RDF.type, ORG.Role)
@@ -290,7 +296,7 @@ def _agency(ctx: _Ctx, name: str, scoped: bool = True) -> URIRef:
     relative = scoped and ctx.issuer_name and name != ctx.issuer_name and name.startswith(RELATIVE_NAME_PREFIXES)
     node = URIRef(iris.agency_iri(ctx.base, name, ctx.issuer_name if relative else None))
     ctx.add(node, RDF.type, ORG.Organization)
-    ctx.add(node, SKOS.prefLabel, Literal(name))
+    ctx.add(node, SKOS.prefLabel, _literal(name))
     return node
 
 
@@ -322,9 +328,9 @@ def _person(ctx: _Ctx, person: Person, prop: URIRef) -> URIRef:
     deputy = role in DEPUTY_ROLES
     node = URIRef(iris.person_iri(ctx.base, _person_scope(ctx, deputy), name))
     ctx.add(node, RDF.type, GW.Deputy if deputy else FOAF.Person)
-    ctx.add(node, FOAF.name, Literal(name))
+    ctx.add(node, FOAF.name, _literal(name))
     if person.phone:
-        ctx.add(node, SDO.telephone, Literal(person.phone))
+        ctx.add(node, SDO.telephone, _literal(person.phone))
     if role == "联系人":
         prop = GW.contact
     elif role == "签发人":
@@ -346,7 +352,7 @@ def _add_membership(ctx: _Ctx, person: URIRef, name: str, role: str, deputy: boo
         organization = URIRef(iris.term_iri(ctx.base, body))
         ctx.add(organization, RDF.type, ELI_DL.ParliamentaryTerm)
         ctx.add(organization, RDF.type, ORG.Organization)
-        ctx.add(organization, SKOS.prefLabel, Literal(body))
+        ctx.add(organization, SKOS.prefLabel, _literal(body))
     else:
         organization = _agency(ctx, body, scoped=False)
     membership = URIRef(iris.membership_iri(ctx.base, body, name, role))
@@ -379,16 +385,16 @@ def _add_proposal(ctx: _Ctx) -> None:
     ctx.add(ctx.node, GW.answers, node)
     _mention(ctx, proposal.span, node, GW.answers)
     if number:
-        ctx.add(node, GW.proposalNumber, Literal(number))
+        ctx.add(node, GW.proposalNumber, _literal(number))
     if proposal.title:
-        ctx.add(node, ELI.title, Literal(proposal.title))
+        ctx.add(node, ELI.title, _literal(proposal.title))
     if proposal.kind and (kind := find_proposal_type(proposal.kind)):
         ctx.add(node, ELI.type_document, _concept(ctx, "doctype", kind))
     if session:
         meeting = URIRef(iris.meeting_iri(ctx.base, session))
         ctx.add(node, GW.session, meeting)
         ctx.add(meeting, RDF.type, ELI_DL.Activity)
-        ctx.add(meeting, SKOS.prefLabel, Literal(session))
+        ctx.add(meeting, SKOS.prefLabel, _literal(session))
         if term := find_term(session):
             ctx.add(meeting, ELI_DL.parliamentary_term, URIRef(iris.term_iri(ctx.base, term)))
     for person in ctx.doc.addressees or ((ctx.doc.addressee,) if ctx.doc.addressee else ()):
@@ -429,15 +435,15 @@ def _add_citation(ctx: _Ctx, citation: Citation, cited: URIRef, index: int) -> N
     ctx.add(occurrence, CITO.hasCitingEntity, ctx.node)
     ctx.add(occurrence, CITO.hasCitedEntity, cited)
     if citation.resolved_from:
-        ctx.add(occurrence, GW.resolvedFrom, Literal(citation.resolved_from))
+        ctx.add(occurrence, GW.resolvedFrom, _literal(citation.resolved_from))
     ctx.add(cited, RDF.type, ELI.LegalResource)
     number = citation.doc_number
     if number is not None:
         _add_number(ctx, cited, number)
         if is_canonical_number(number) and number.text != number.canonical:
-            ctx.add(occurrence, GW.numberAsWritten, Literal(number.text))
+            ctx.add(occurrence, GW.numberAsWritten, _literal(number.text))
     if citation.title is not None:
-        ctx.add(cited, DCTERMS.alternative, Literal(citation.title.title))
+        ctx.add(cited, DCTERMS.alternative, _literal(citation.title.title))
         for name in infer_issuers(citation.title.title):
             ctx.add(cited, GW.inferredIssuer, _agency(ctx, name, scoped=False))
 
@@ -446,13 +452,13 @@ def _add_titled_works(ctx: _Ctx) -> None:
     for plan in ctx.doc.issues_attached:
         node = URIRef(iris.title_iri(ctx.base, plan.title))
         ctx.add(node, RDF.type, ELI.LegalResource)
-        ctx.add(node, ELI.title, Literal(plan.title))
+        ctx.add(node, ELI.title, _literal(plan.title))
         ctx.add(ctx.node, ELI.has_part, node)
         _mention(ctx, plan.span, node, ELI.has_part)
     for work in ctx.doc.other_titled_works:
         node = URIRef(iris.title_iri(ctx.base, work.title))
         ctx.add(node, RDF.type, SDO.CreativeWork)
-        ctx.add(node, DCTERMS.title, Literal(work.title))
+        ctx.add(node, DCTERMS.title, _literal(work.title))
         ctx.add(ctx.node, DCTERMS.references, node)
         _mention(ctx, work.span, node)
 
@@ -464,7 +470,7 @@ def _add_body_entities(ctx: _Ctx) -> None:
     for programme in doc.programmes:
         node = URIRef(iris.programme_iri(ctx.base, programme.name))
         ctx.add(node, RDF.type, GW.Programme)
-        ctx.add(node, SKOS.prefLabel, Literal(programme.name.strip().strip("“”\"「」")))
+        ctx.add(node, SKOS.prefLabel, _literal(programme.name.strip().strip("“”\"「」")))
         ctx.add(node, SKOS.inScheme, programme_scheme)
         ctx.add(ctx.node, ELI.is_about, node)
         _mention(ctx, programme.span, node)
@@ -482,12 +488,12 @@ def _add_body_entities(ctx: _Ctx) -> None:
         node = _mention(ctx, figure.span) or URIRef(iris.fragment_iri(ctx.source, f"figure={index}"))
         ctx.add(node, RDF.type, SDO.Observation)
         value = figure.value.strip()
-        ctx.add(node, SDO.value, Literal(value, datatype=XSD.decimal) if _INT_VALUE.fullmatch(value)
-                else Literal(value))
+        ctx.add(node, SDO.value, _literal(value, datatype=XSD.decimal) if _INT_VALUE.fullmatch(value)
+                else _literal(value))
         if figure.unit:
-            ctx.add(node, SDO.unitText, Literal(figure.unit))
+            ctx.add(node, SDO.unitText, _literal(figure.unit))
         if figure.counted:
-            ctx.add(node, SDO.variableMeasured, Literal(figure.counted))
+            ctx.add(node, SDO.variableMeasured, _literal(figure.counted))
         ctx.add(node, SDO.observationAbout, ctx.node)
 
 
@@ -497,9 +503,9 @@ def _add_place(ctx: _Ctx, place: Place) -> None:
     node = URIRef(iris.place_iri(ctx.base, place.name, code))
     if code is None:
         ctx.add(node, RDF.type, SDO.AdministrativeArea)
-        ctx.add(node, SKOS.prefLabel, Literal(place.name.strip()))
+        ctx.add(node, SKOS.prefLabel, _literal(place.name.strip()))
         if place.level:
-            ctx.add(node, GW.adminLevel, Literal(place.level))
+            ctx.add(node, GW.adminLevel, _literal(place.level))
     ctx.add(ctx.node, DCTERMS.spatial, node)
     _mention(ctx, place.span, node)
 
@@ -558,15 +564,9 @@ def document_ntriples(doc: Document, base: str = iris.DEFAULT_BASE) -> str:
     >>> print(document_ntriples(Document(file="a.txt", text="", sha256="ab"), "http://h/").splitlines()[3])
     <http://h/id/source/ab> <https://w3id.org/gongwen/ontology#textLength> "0"^^<http://www.w3.org/2001/XMLSchema#integer> .
     """
-    iris_written: dict[Node, str] = {}  # IRIs recur (the document, its source, properties): write each once
-
     def write(term: Node) -> str:
-        if type(term) is not URIRef:
-            return _nt_term(term)
-        text = iris_written.get(term)
-        if text is None:
-            text = iris_written[term] = f"<{term}>"
-        return text
+        # An IRI inline: rdflib hashes a term by concatenating strings, so even a cache of them costs more.
+        return f"<{term}>" if type(term) is URIRef else _nt_term(term)
     return "".join(dict.fromkeys(f"{write(s)} {write(p)} {write(o)} .\n" for s, p, o in build_triples(doc, base)))
 
 
