@@ -64,7 +64,7 @@ AFTER_NUMBER = "年月日号个名次届"  # a run starting right after a digit 
 LEVEL_SCAN = re.compile(alternation(V.place_levels))
 NAME_REACH = 30   # characters an organization name may run before its suffix
 GENERIC_ORG = tuple(V.generic_organization_starts)
-GENERIC_INNER = tuple(w for w in GENERIC_ORG if len(w) > 1)
+GENERIC_INNER_AT = re.compile(alternation(tuple(w for w in GENERIC_ORG if len(w) > 1)))
 STRONG_PREFIX = ("中共", "共青团", "中华人民共和国", "国务院", "中央", "国家", "全国")
 GENERIC_PLACES = frozenset(V.generic_place_words)
 # A level character after an area or pronoun character is a common word (城乡, 辖区, 我区), never a proper name's
@@ -203,7 +203,7 @@ def _is_kind(clean: str, name: str, known: tuple[str, ...]) -> bool:
     or when the text counts it. Ministries (民政部) are unique whatever their words."""
     if name[0] in LEVEL_CHARS or name.startswith(STRONG_PREFIX + known):
         return False
-    suffix = max((s for s in SUFFIXES if name.endswith(s)), key=len, default="")
+    suffix = next((s for s in SUFFIX_ENDS.get(name[-1], ()) if name.endswith(s)), "")  # longest first
     stem = name[:len(name) - len(suffix)]
     return bool(stem) and suffix != "部" and (clean.count(stem) > clean.count(name) or _is_counted(clean, name))
 
@@ -364,7 +364,8 @@ def _is_name(name: str) -> bool:
     rest = next((name[len(p):] for p in STRONG_PREFIX if name.startswith(p) and len(name) > len(p)), name)
     if rest.startswith(GENERIC_ORG):
         return False
-    inner = next((i for i in range(1, len(rest)) if rest.startswith(GENERIC_INNER, i)), None)
+    inner_at = GENERIC_INNER_AT.search(rest, 1)  # the first generic word inside, as startswith at each index
+    inner = inner_at.start() if inner_at else None
     # 社区/社会… inside a name needs a place, an agency or 和 before it (昆明市五华区社会组织…中心, 住房和城乡建设局),
     # and 街道 may follow a street's proper name after its county (…永定县盛湖街道办事处)
     if inner is None or rest[inner - 1] in LEVEL_CHARS + "道和" or _ends_with_agency(rest[:inner]):
@@ -383,18 +384,21 @@ def find_figures(clean: str) -> list[Figure]:
     for match in FIGURE.finditer(clean):
         value, unit, after = match.group("v", "u", "c")
         at = match.start()
-        if clean[at - 1:at] == "第" or after.startswith("百分点"):
+        if at and clean[at - 1] == "第" or after.startswith("百分点"):
             continue  # an ordinal (第100次), or a change in percentage points without its subject
         if unit == "%":
-            subject = PERCENT_SUBJECT.search(clean, max(0, at - 12), at)
+            # every subject ends in 率 or holds 比 (比例, 占比, 比重): without either nearby there is none to search
+            window = clean[max(0, at - 12):at]
+            subject = PERCENT_SUBJECT.search(clean, max(0, at - 12), at) if "率" in window or "比" in window else None
             if subject:
                 found.append(Figure(value, unit, subject.group("s"), (subject.start("s"), match.end("u"))))
             continue
         counted = _counted(after)
-        if counted is None and unit not in MONEY_OR_PEOPLE:
+        if counted is None:
+            if unit in MONEY_OR_PEOPLE:
+                found.append(Figure(value, unit, None, (at, match.end("u"))))
             continue
-        stop = match.end("u") + (after.index(counted) + len(counted) if counted else 0)
-        found.append(Figure(value, unit, counted, (at, stop)))
+        found.append(Figure(value, unit, counted, (at, match.end("u") + after.index(counted) + len(counted))))
     return found
 
 

@@ -20,6 +20,10 @@ from gongwen.loaders.titles import is_official_title
 
 ISSUE_AFTER = re.compile(r"[^。\n《]{0,40}?印发给你们")
 TITLE_ISSUES = re.compile(r"印发(?P<x>[^《》]+?)的通知$")
+SPACES = re.compile(r"\s+")
+ISSUED_IN_TITLE = re.compile(r"印发[ ]*《$")
+GAP_TO_NUMBER = re.compile(r"[ ]*(?:文件)?[ ]*[(〔]?[ ]*")  # 《标题》(文号) or 《标题》文件 文号
+GAP_FROM_NUMBER = re.compile(r"[ ]*[)〕]?[ ]*")            # 文号《标题》 or (文号)《标题》
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class Sorted:
 
 
 def _key(title: str) -> str:
-    return re.sub(r"\s+", "", title).strip("“”\"")
+    return SPACES.sub("", title).strip("“”\"")
 
 
 def find_attached(clean: str, works: list[TitledWork], title: Field | None, body_start: int) -> list[TitledWork]:
@@ -46,7 +50,7 @@ def find_attached(clean: str, works: list[TitledWork], title: Field | None, body
         if work.nested_in:
             continue
         start, end = work.span
-        in_title = start < body_start and re.search(r"印发[ ]*《$", clean[max(0, start - 4):start]) \
+        in_title = start < body_start and ISSUED_IN_TITLE.search(clean[max(0, start - 4):start]) \
             and clean[end + 1:end + 4].startswith("的通知")
         if in_title or ISSUE_AFTER.match(clean, end + 1) or clean[max(0, start - 3):start] == "现将《":
             attached.append(work)
@@ -61,10 +65,10 @@ def _linked_number(clean: str, work: TitledWork, numbers: list[DocNumber]) -> Do
     start, end = work.span
     for number in numbers:
         gap_after = clean[end + 1:number.span[0]] if number.span[0] > end else None
-        if gap_after is not None and re.fullmatch(r"[ ]*(?:文件)?[ ]*[(〔]?[ ]*", gap_after):
+        if gap_after is not None and GAP_TO_NUMBER.fullmatch(gap_after):
             return number
         gap_before = clean[number.span[1]:start - 1] if number.span[1] <= start - 1 else None
-        if gap_before is not None and re.fullmatch(r"[ ]*[)〕]?[ ]*", gap_before):
+        if gap_before is not None and GAP_FROM_NUMBER.fullmatch(gap_before):
             return number
     return None
 

@@ -8,6 +8,7 @@ LINE = re.compile(r"[^\n]+")
 MARKUP = " #>"  # leading Markdown heading / quote marks of documents saved as Markdown
 NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 SPACE_RUN = re.compile(r"\s+")
+WRAP = re.compile(r"[ ]*\n\s*")
 
 
 class Line(NamedTuple):
@@ -77,4 +78,4 @@ def join_title(text: str) -> str:
     >>> join_title("创新“五社联动”机制  提升基层\\n治理效能")
     '创新“五社联动”机制 提升基层治理效能'
     """
-    return SPACE_RUN.sub(" ", re.sub(r"[ ]*\n\s*", "", text)).strip()
+    return SPACE_RUN.sub(" ", WRAP.sub("", text)).strip()

@@ -28,10 +28,13 @@ PHONE_LINE = re.compile(r"(?:联系)?电话[ ]*:[ ]*(?P<phone>1\d{10}|(?:0\d{2,3
 # role must start a phrase (no Chinese character before it) unless 由/分管 precede it or 同志 follows the name.
 ROLE_NAME = re.compile(rf"(?P<role>{ROLE})(?P<names>{NAME}{NAME_END}(?:、{NAME}{NAME_END})*)")
 CC = re.compile(r"抄[ ]?送[ ]*:[ ]*(?P<v>[^\n|]+)")
+NAMED = re.compile(f"{NAME}{NAME_END}")  # compiled once: the surname alternation is long to hash on every call
+CJK_ONE = re.compile(rf"[{CJK}]")
+CC_PART = re.compile(r"[^、,;。]+")
 
 
 def _names(text: str, base: int, role: str, found: dict[str, Person]) -> None:
-    for match in re.finditer(rf"{NAME}{NAME_END}", text):
+    for match in NAMED.finditer(text):
         name = match.group().replace(" ", "")
         if name not in found:
             found[name] = Person(name, role, (base + match.start(), base + match.end()))
@@ -58,10 +61,10 @@ def find_persons(clean: str, source: str | None = None) -> list[Person]:
         found.setdefault(name, Person(name, role, match.span("name"), phone))
     for match in ROLE_NAME.finditer(clean):
         before = clean[max(0, match.start() - 2):match.start()]
-        if not before or not re.match(rf"[{CJK}]", before[-1:]) or before.endswith("由") or before == "分管":
+        if not before or not CJK_ONE.match(before[-1:]) or before.endswith("由") or before == "分管":
             _names(match.group("names"), match.start("names"), match.group("role"), found)
         elif clean.startswith("同志", match.end("names")):
-            first = re.match(rf"{NAME}{NAME_END}", match.group("names"))
+            first = NAMED.match(match.group("names"))
             _names(first.group(), match.start("names"), match.group("role"), found)
     return sorted(found.values(), key=lambda p: p.span)
 
@@ -75,7 +78,7 @@ def find_cc(clean: str, source: str | None = None) -> list[Agency]:
     source = clean if source is None else source
     found = []
     for match in CC.finditer(clean):
-        for part in re.finditer(r"[^、,;。]+", match.group("v")):
+        for part in CC_PART.finditer(match.group("v")):
             start = match.start("v") + part.start()
             value = join_wide(source[start:start + len(part.group())])
             if value:

@@ -8,6 +8,7 @@ names the item ``关于[对]<session>会议第<number>号<kind>…``; the body a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gongwen.loaders.header import SALUTATION
 from gongwen.loaders.lines import join_title, join_wide
@@ -26,8 +27,12 @@ ACK_PLAIN = re.compile(rf"提出的[ ]*(?P<title>关于[^《》,。\n]{{2,120}}?
 ACK_BARE = re.compile(rf"^[ ]*《(?P<title>[^《》\n]{{2,120}})》[ ]*(?P<kind>建议|议案|提案)(?:已)?收悉", re.MULTILINE)
 ROLE_TAIL = re.compile(r"[ ]*(?:等[ ]*(?:\d+[ ]*(?:名|位))?)?(?:代表|委员)们?[ ]*:?$")
 KIND_IN_BODY = re.compile(r"(建议|议案|提案)(?:已)?收悉")
+LINE_TRIMMED = re.compile(r"^[ ]*([^\n]+?)[ ]*$", re.MULTILINE)
+MEMBER_TAIL = re.compile(r"委员们?[ ]*:?$")
+NAME_PART = re.compile(r"[^、,]+")
 
 
+@lru_cache(maxsize=2)  # extract_document asks for the people and, through find_addressee, for the entry
 def find_addressees(clean: str, source: str | None = None, body_start: int = 0) -> tuple[Person, ...]:
     """The deputies or members greeted in the salutation, each with role 代表 or 委员.
 
@@ -37,16 +42,16 @@ def find_addressees(clean: str, source: str | None = None, body_start: int = 0) 
     ['柯其武', '林宏胜']
     """
     source = clean if source is None else source
-    for match in re.finditer(r"^[ ]*([^\n]+?)[ ]*$", clean[body_start:body_start + 400], re.MULTILINE):
+    for match in LINE_TRIMMED.finditer(clean[body_start:body_start + 400]):
         line = match.group(1)
         if not SALUTATION.match(line):
             continue
         base = body_start + match.start(1)
-        role = "委员" if re.search(r"委员们?[ ]*:?$", line) else "代表"
+        role = "委员" if MEMBER_TAIL.search(line) else "代表"
         skip = 3 if line.startswith("尊敬的") else 0
         names = ROLE_TAIL.sub("", line[skip:])
         people = []
-        for name in re.finditer(r"[^、,]+", names):
+        for name in NAME_PART.finditer(names):
             start = base + skip + name.start() + len(name.group()) - len(name.group().lstrip())
             value = name.group().strip()
             people.append(Person(value.replace(" ", ""), role, (start, start + len(value))))
@@ -98,7 +103,8 @@ def find_proposal(clean: str, source: str | None = None, title: Field | None = N
             number, kind = item.group("number"), item.group("kind")
             span = title.span
         kind = kind or _kind_in_title(title.value)
-    ack = ACK_QUOTED.search(clean) or ACK_PLAIN.search(clean) or ACK_BARE.search(clean)
+    # ACK_BARE opens with ^ and so tries every character: run it only when its 收悉 is there
+    ack = ACK_QUOTED.search(clean) or ACK_PLAIN.search(clean) or ("收悉" in clean and ACK_BARE.search(clean)) or None
     if ack:
         ptitle = join_title(source[ack.start("title"):ack.end("title")])
         groups = ack.groupdict()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gongwen.loaders.clean import clean_text
+from gongwen.loaders.clean import TABLE, clean_text
 from gongwen.loaders.lines import last_lines, split_lines
 from gongwen.loaders.programmes import FACILITY_WORDS, _facility_built_ends
 from gongwen.loaders.vocab import alternation
@@ -38,3 +38,9 @@ def test_facility_built_ends_are_the_regex_match_ends(text):
 
 def test_no_facility_word_holds_the_characters_of_jianshe():
     assert not any(c in word for word in FACILITY_WORDS for c in "建设")
+
+
+@pytest.mark.parametrize("text", [p.read_text(encoding="utf-8") for p in DOCUMENTS] + [
+    "（一）［2022］【通知】﹝2021﹞〔2020〕「引」﹕︰\u3000•ＡＢＣ１２３", "〔〕〔", ""])
+def test_clean_text_is_the_table_translation(text):
+    assert clean_text(text) == text.translate(TABLE)
