@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongwen.loaders.clean import TABLE, clean_text
+from gongwen.loaders.entities import FIGURE
 from gongwen.loaders.lines import last_lines, split_lines
 from gongwen.loaders.programmes import FACILITY_WORDS, _facility_built_ends
 from gongwen.loaders.vocab import alternation
@@ -44,3 +45,10 @@ def test_no_facility_word_holds_the_characters_of_jianshe():
     "（一）［2022］【通知】﹝2021﹞〔2020〕「引」﹕︰\u3000•ＡＢＣ１２３", "〔〕〔", ""])
 def test_clean_text_is_the_table_translation(text):
     assert clean_text(text) == text.translate(TABLE)
+
+
+@pytest.mark.parametrize("text", TEXTS + ["电话68220583,2023年投入170.5万元,第100次,12345个社区,1.5.6个"])
+def test_figure_matches_those_of_the_plain_pattern(text):
+    plain = re.compile(FIGURE.pattern.replace(r"\d(?<!\d\d)\d*", r"\d+", 1))  # without the look-behind
+    assert plain.pattern != FIGURE.pattern
+    assert [m.span() + m.groups() for m in FIGURE.finditer(text)] == [m.span() + m.groups() for m in plain.finditer(text)]
