@@ -58,7 +58,23 @@ def _agency_suffix_pattern(suffixes: tuple[str, ...], ordinary: tuple[str, ...],
 
 
 AGENCY_END = re.compile(_agency_suffix_pattern(V.organization_suffixes, V.not_agency_words, MODIFIER_AFTER))
-SPLITTER = re.compile(alternation(V.organization_splitters) + "|为(?!民)")  # 为 splits, but 为民服务站 is a name
+
+
+def _one_character_words_first(words: tuple[str, ...]) -> str:
+    """An alternation matching what alternation(words) matches, with the one-character words that start no longer
+    word moved into one class in front: re tries the branches of an alternation one by one, and the frequent
+    particles (的, 在, 与) sat behind sixty two-character verbs. Where such a character stands no other word can
+    start, so the order does not change what matches.
+
+    >>> _one_character_words_first(("根据", "与", "的"))
+    '(?:[与的]|(?:根据))'
+    """
+    starts = {w[0] for w in words if len(w) > 1}
+    single = [w for w in words if len(w) == 1 and w not in starts]
+    return f"(?:[{re.escape(''.join(single))}]|{alternation(tuple(w for w in words if w not in single))})"
+
+
+SPLITTER = re.compile(_one_character_words_first(V.organization_splitters) + "|为(?!民)")  # 为 splits, 为民服务站 is a name
 NON_CJK = re.compile(rf"[^{CJK}]")
 AFTER_NUMBER = "年月日号个名次届"  # a run starting right after a digit with these is a date or a count
 LEVEL_SCAN = re.compile(alternation(V.place_levels))
@@ -72,6 +88,7 @@ GENERIC_PLACES = frozenset(V.generic_place_words)
 AREA_COMPOUNDS = tuple(w for w in V.generic_place_words
                        if len(w) == 2 and w not in V.place_levels and w[0] in "城农乡市县区省镇辖郊小片全本我该各")
 LEVEL_CHARS = "省市区县镇乡"
+LEVEL_CHAR = re.compile(f"[{LEVEL_CHARS}]")
 # A proper name is two or three characters (precision first: longer ones would swallow the verb before them);
 # 中共 before it is the party body's.
 PLACE_AT = re.compile(rf"(?:中共)?(?P<x>[{CJK}]{{2,3}}?)(?P<level>{alternation(V.place_levels)})")
@@ -185,6 +202,7 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
     read: set[str] = set()
     known = tuple(places)
     higher = tuple(k for k in places if not k.endswith(TOWNSHIP_LEVELS + LOWER_LEVELS))
+    proper = STRONG_PREFIX + known  # what makes a name proper when it starts it (_is_kind)
     for start, segment in _segments_with(clean, AGENCY_END, NAME_REACH):
         if segment in read:
             continue  # the same words again name the same bodies
@@ -195,16 +213,17 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
         cut = _name_start(segment[:end], known)
         for a, b in _split_names(segment[cut:end], higher):
             name = segment[cut + a:cut + b]
-            if name not in found and _is_name(name) and not _is_kind(clean, name, known):
+            if name not in found and _is_name(name) and not _is_kind(clean, name, proper):
                 found[name] = Agency(name, (start + cut + a, start + cut + b))
     return sorted(found.values(), key=lambda a: a.span)
 
 
-def _is_kind(clean: str, name: str, known: tuple[str, ...]) -> bool:
-    """A name without a place, level or 中共/国务院 before it names a kind of body (养老服务中心, 社工站) when the
-    words before its suffix are used on their own elsewhere in the text (a proper name's are not: 东方惠乐…),
-    or when the text counts it. Ministries (民政部) are unique whatever their words."""
-    if name[0] in LEVEL_CHARS or name.startswith(STRONG_PREFIX + known):
+def _is_kind(clean: str, name: str, proper: tuple[str, ...]) -> bool:
+    """A name starting with none of ``proper`` (known places, 中共/国务院 …) nor a level character names a kind
+    of body (养老服务中心, 社工站) when the words before its suffix are used on their own elsewhere in the text (a
+    proper name's are not: 东方惠乐…), or when the text counts it. Ministries (民政部) are unique whatever their
+    words."""
+    if name[0] in LEVEL_CHARS or name.startswith(proper):
         return False
     suffix = next((s for s in SUFFIX_ENDS.get(name[-1], ()) if name.endswith(s)), "")  # longest first
     stem = name[:len(name) - len(suffix)]
@@ -318,8 +337,9 @@ def _name_start(candidate: str, known: tuple[str, ...]) -> int:
     at = min((i for i in map(candidate.find, known) if i >= 0), default=-1)
     if at >= 0:
         return at
-    for p, char in enumerate(candidate):
-        if char not in LEVEL_CHARS or p == 0 or candidate[p - 1:p + 1] in GENERIC_PLACES:
+    for level in LEVEL_CHAR.finditer(candidate, 1):
+        p = level.start()
+        if candidate[p - 1:p + 1] in GENERIC_PLACES:
             continue
         if _ends_with_agency(candidate[:p]) or _ends_with_agency(candidate[:p + 1]):
             return 0  # a body of an agency (…人民政府正阳街道办事处) or a 师市 body

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from gongwen.loaders.clean import TABLE, clean_text
-from gongwen.loaders.entities import FIGURE
+from gongwen.loaders.entities import FIGURE, SPLITTER
 from gongwen.loaders.lines import last_lines, split_lines
 from gongwen.loaders.programmes import FACILITY_WORDS, _facility_built_ends
-from gongwen.loaders.vocab import alternation
+from gongwen.loaders.vocab import alternation, load_vocab
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = sorted((ROOT / "loaders" / "sample_corpus").glob("*.txt")) + sorted(
@@ -52,3 +52,9 @@ def test_figure_matches_those_of_the_plain_pattern(text):
     plain = re.compile(FIGURE.pattern.replace(r"\d(?<!\d\d)\d*", r"\d+", 1))  # without the look-behind
     assert plain.pattern != FIGURE.pattern
     assert [m.span() + m.groups() for m in FIGURE.finditer(text)] == [m.span() + m.groups() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["依托区社工总站和基地,并会同区委社工委牵头,为民服务站为群众"])
+def test_splitter_matches_those_of_the_plain_alternation(text):
+    plain = re.compile(alternation(load_vocab().organization_splitters) + "|为(?!民)")
+    assert [m.span() for m in SPLITTER.finditer(text)] == [m.span() for m in plain.finditer(text)]
