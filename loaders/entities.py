@@ -148,7 +148,8 @@ def find_places(clean: str) -> list[Place]:
             if i == 0 and at_boundary and kind in LOWER_LEVELS and (
                     NOT_IN_LOWER.search(name) or not _lower_place_marked(clean, start, b, found)):
                 break
-            found.setdefault(name, Place(name, kind, (start + a, start + b)))
+            if name not in found:  # not setdefault: it would build a Place for every mention
+                found[name] = Place(name, kind, (start + a, start + b))
         covered = start + (chain[-1][2][1] if chain else 0)
     return sorted(found.values(), key=lambda p: p.span)
 

@@ -58,7 +58,8 @@ def find_persons(clean: str, source: str | None = None) -> list[Person]:
         if not phone and role == "联系人":
             after = PHONE_LINE.search(clean, match.end(), match.end() + 40)
             phone = after.group("phone") if after else None
-        found.setdefault(name, Person(name, role, match.span("name"), phone))
+        if name not in found:  # not setdefault: it would build a Person for every mention
+            found[name] = Person(name, role, match.span("name"), phone)
     for match in ROLE_NAME.finditer(clean):
         before = clean[max(0, match.start() - 2):match.start()]
         if not before or not CJK_ONE.match(before[-1:]) or before.endswith("由") or before == "分管":

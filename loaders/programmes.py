@@ -64,7 +64,9 @@ def find_programmes(clean: str, skip: tuple[tuple[int, int], ...] = (),
     found: dict[str, Programme] = {}
 
     def add(name: str, span: tuple[int, int]) -> None:
-        found.setdefault(programme_key(name), Programme(name, span))
+        key = programme_key(name)
+        if key not in found:  # not setdefault: it would build a Programme for every mention
+            found[key] = Programme(name, span)
 
     quoted = [m for m in QUOTED.finditer(clean) if not _inside(m.start(), skip)]
     counts = Counter(m.group("x") for m in quoted)
