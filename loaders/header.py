@@ -23,6 +23,7 @@ LABEL_LINE = re.compile(
     "^(?:" + "|".join("[ ]?".join(label) for label in V.metadata_labels) + r")[ ]*(?::|[ ]|$)")
 DOC_TYPE_END = re.compile(alternation(V.doc_types) + "$")
 AGENCY = re.compile(rf"[{CJK}()]{{1,40}}?{alternation(V.agency_suffixes)}")
+AGENCY_SUFFIXES = V.agency_suffixes
 SALUTATION = re.compile(
     rf"^(?:尊敬的)?[{CJK}](?:[ ]?[{CJK}]){{1,3}}(?:[、,][ ]*[{CJK}](?:[ ]?[{CJK}]){{1,3}})*[ ]*"
     rf"(?:等[ ]*(?:\d+[ ]*(?:名|位))?)?(?:代表|委员)们?[ ]*:?$")
@@ -58,7 +59,10 @@ def is_agency(text: str) -> bool:
     """
     text = text.strip()
     parts = [p for p in PARTS_SPLIT.split(text) if p] if " " in text or "、" in text else [text] if text else []
-    return bool(parts) and all(AGENCY.fullmatch(p) and not p.startswith("各") and "关于" not in p for p in parts)
+    # endswith first: a line that ends in no suffix fails AGENCY at once, which the lazy pattern only learns after
+    # trying the suffixes at each of its characters
+    return bool(parts) and all(p.endswith(AGENCY_SUFFIXES) and AGENCY.fullmatch(p) and not p.startswith("各")
+                               and "关于" not in p for p in parts)
 
 
 def find_body_start(clean: str) -> int:

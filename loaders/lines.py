@@ -32,13 +32,13 @@ def split_lines(clean: str, start: int = 0, end: int | None = None) -> list[Line
     lines, last_end = [], start
     for match in LINE.finditer(clean, start, end):
         raw = match.group()
-        stripped = raw.lstrip(MARKUP).rstrip()
+        unmarked = raw.lstrip(MARKUP)
+        stripped = unmarked.rstrip()
         if not stripped or not stripped.strip("-=_*|"):
             continue
-        lead = len(raw) - len(raw.lstrip(MARKUP))
-        gap = clean[last_end:match.start()]
-        lines.append(Line(stripped, match.start() + lead, match.start() + lead + len(stripped),
-                          gap.count("\n") > 1 and bool(lines)))
+        at = match.start() + len(raw) - len(unmarked)
+        after_blank = bool(lines) and clean.count("\n", last_end, match.start()) > 1
+        lines.append(Line(stripped, at, at + len(stripped), after_blank))
         last_end = match.end()
     return lines
 
