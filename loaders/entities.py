@@ -160,6 +160,8 @@ def _place_opening(clean: str, level: int) -> tuple[int, bool] | None:
     # Called at every level character: plain character comparisons and endswith on the few words ending in the
     # character before, rather than a regex call per check (this loop was a third of find_places).
     for width in (2, 3, 4, 5):
+        if width == 4 and clean.find("中共", max(0, level - 5), level - 2) < 0:
+            return None  # only 中共 opens a place four or five characters before its level (most text has none)
         start = level - width
         if start < 0 or not "\u4e00" <= clean[start] <= "\u9fff":
             return None
