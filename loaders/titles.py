@@ -7,6 +7,7 @@ book title (《“四共”良方化解广场治理难题》) ends otherwise and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gongwen.loaders.lines import join_title
 from gongwen.loaders.models import TitledWork
@@ -42,6 +43,7 @@ def _genre_pattern() -> re.Pattern:
 GENRE_END = _genre_pattern()
 
 
+@lru_cache(maxsize=8192)  # pure; sorting asks twice per title, and documents cite the same titles
 def is_official_title(title: str) -> bool:
     """True when the title names an official or policy document.
 
