@@ -224,8 +224,8 @@ def find_issuer(clean: str, source: str | None = None, title: Field | None = Non
         prefix = TITLE_PREFIX.match(clean[title.span[0]:title.span[1]])
         if prefix and is_agency(prefix.group(1).replace("\n", " ")):
             add(title.span[0], title.span[0] + len(prefix.group(1)))
-    tail = last_lines(clean, max(body_start, len(clean) - 400), len(clean), 3)
-    signed = [line for line in tail if is_agency(line.text)]
+    tail = split_lines(clean, max(body_start, len(clean) - 400))  # (last_lines gains nothing: its lines are long)
+    signed = [line for line in tail[-3:] if is_agency(line.text)]
     if date:
         signed += [line for line in _signature_lines(clean, date.span[0]) if is_agency(line.text)]
     for line in signed:
