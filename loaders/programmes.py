@@ -111,9 +111,12 @@ def _marked(clean: str, match: re.Match) -> tuple[str, tuple[int, int]] | None:
 
 def _series_members(clean: str, quoted: list[re.Match]) -> set[str]:
     groups: dict[tuple[int, str], set[str]] = defaultdict(set)
+    paragraph, read = -1, 0  # the quotes come in text order: look for a newline only since the last one
     for match in quoted:
-        paragraph = clean.rfind("\n", 0, match.start())
-        groups[(paragraph, match.group("x")[-2:])].add(match.group("x"))
+        newline = clean.rfind("\n", read, match.start())
+        paragraph, read = newline if newline >= 0 else paragraph, match.start()
+        name = match.group("x")
+        groups[(paragraph, name[-2:])].add(name)
     return {name for names in groups.values() if len(names) >= SERIES_MIN for name in names}
 
 
