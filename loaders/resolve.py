@@ -150,11 +150,16 @@ def infer_issuer(code: str, registry: dict[str, dict] | None = None) -> str | No
     ('另一机关', '国务院办公厅')
     """
     seed = load_issuer_codes()
-    for table in (registry, seed) if registry is not None and registry is not seed else (seed,):
-        found = _lookup_issuer(code, table)
+    if registry is not None and registry is not seed:
+        found = _lookup_issuer(code, registry)
         if found:
             return found
-    return None
+    return _seed_issuer(code)
+
+
+@lru_cache(maxsize=8192)  # the seed registry is read once and never changes; a code missing from it is
+def _seed_issuer(code: str) -> str | None:  # otherwise compared with the stem of every entry, per citation
+    return _lookup_issuer(code, load_issuer_codes())
 
 
 def _lookup_issuer(code: str, registry: dict[str, dict]) -> str | None:
