@@ -419,7 +419,7 @@ def find_figures(clean: str) -> list[Figure]:
             if subject:
                 found.append(Figure(value, unit, subject.group("s"), (subject.start("s"), match.end("u"))))
             continue
-        counted = _counted(after)
+        counted = _counted(after) if after else None  # most figures are followed by punctuation: nothing to read
         if counted is None:
             if unit in MONEY_OR_PEOPLE:
                 found.append(Figure(value, unit, None, (at, match.end("u"))))
