@@ -5,8 +5,8 @@ only the main process writes to the store, in batches, each document whole or no
 file whose bytes (sha256) are already stored under the same path is skipped without being parsed again.
 
 Where a load's time goes, per document on the 2-core machine (benchmarks/load_speed.py, README "Load
-speed"): reading and extraction ~1 ms, mapping straight to N-Triples text ~1 ms, SHACL validation of the
-batch with pyshacl-turbo ~1.5 ms, all in the workers; the store's bulk write ~2.5 ms in the main process,
+speed"): reading and extraction ~0.8 ms, mapping straight to N-Triples text ~0.6 ms, SHACL validation of
+the batch with pyshacl-turbo ~1.1 ms, all in the workers; the store's bulk write ~2.7 ms in the main process,
 which overlaps with the workers' next batches. Documents travel between processes as N-Triples text, never
 as rdflib graphs, which cost more to build, merge and pickle than everything else together.
 """
@@ -30,8 +30,8 @@ from gongwen.store import GraphData, Store
 
 # Below this many files a process pool costs more to start than it saves.
 POOL_THRESHOLD = 64
-# Documents a worker maps and validates together: pyshacl-turbo's cost per document grows with the graph (1.3 ms
-# at 50 documents, 1.4 at 100, 3 at 1,000), while pySHACL's fixed cost per run is gone.
+# Documents a worker maps and validates together: pyshacl-turbo's cost per document grows with the graph (~1.1 ms
+# at 25 or 50 documents, 1.2-1.9 at 100, ~3 at 1,000), and it has no fixed cost per run worth sharing.
 BATCH_SIZE = 50
 # Documents the main process writes together: each bulk load adds sorted files to every index, which the
 # store then compacts; 500 documents a write cost 20% less than 100 a write (3.1 against 3.6 ms per document).
