@@ -26,7 +26,7 @@ from gongwen.loaders.read import ReadError, iter_sources, read_file
 from gongwen.ontology.to_rdf import document_ntriples, graph_iri, to_ntriples
 from gongwen.ontology.vocab import vocabulary_graph, vocabulary_graph_iri, vocabulary_version
 from gongwen.shapes.validate import format_violation, validate_ntriples
-from gongwen.store import GraphData, Store
+from gongwen.store import GW, GraphData, Store
 
 # Below this many files a process pool costs more to start than it saves.
 POOL_THRESHOLD = 64
@@ -74,26 +74,27 @@ class _Mapped:
     ntriples: str
 
 
-def map_file(path: str, known_sha: str | None, base: str) -> FileOutcome | _Mapped:
-    """Read, extract and map one file to RDF; a bad file becomes a failed outcome, never an exception."""
+def map_file(path: str, known_sha: str | None, base: str, registry: dict | None = None) -> FileOutcome | _Mapped:
+    """Read, extract and map one file to RDF; a bad file becomes a failed outcome, never an exception.
+    ``registry`` maps 代字 to agencies learnt from documents already loaded (see issuer_codes_in)."""
     try:
         source = read_file(path)
     except ReadError as e:
         return FileOutcome(path, "failed", (str(e),))
     if source.sha256 == known_sha:
         return FileOutcome(path, "unchanged")
-    doc = extract_document(source.text, file=path, sha256=source.sha256)
+    doc = extract_document(source.text, file=path, sha256=source.sha256, registry=registry)
     return _Mapped(path, graph_iri(doc, base), document_ntriples(doc, base))
 
 
-def process_batch(jobs: list[tuple[str, str | None]], base: str) -> list[FileOutcome]:
+def process_batch(jobs: list[tuple[str, str | None]], base: str, registry: dict | None = None) -> list[FileOutcome]:
     """Map a batch of files and validate their graphs together; only documents that conform are kept.
 
     Validation has a fixed cost per run, so the batch is checked as one graph; when that reports violations,
     the documents whose nodes are named in them are re-checked alone, so one document's defect never
     rejects its neighbours.
     """
-    mapped = [map_file(path, sha, base) for path, sha in jobs]
+    mapped = [map_file(path, sha, base, registry) for path, sha in jobs]
     graphs = [m for m in mapped if isinstance(m, _Mapped)]
     rejected = _violations_by_document(graphs)
     outcomes = []
@@ -139,8 +140,21 @@ def _states_about(ntriples: str, focus: str) -> bool:
     return any(f"\n{term} " in f"\n{ntriples}" for term in (f"<{focus}>", f"_:{focus}"))
 
 
-def _process_batch(args: tuple[list[tuple[str, str | None]], str]) -> list[FileOutcome]:
+def _process_batch(args: tuple[list[tuple[str, str | None]], str, dict]) -> list[FileOutcome]:
     return process_batch(*args)
+
+
+ISSUER_CODES = f"""SELECT ?code (SAMPLE(?name) AS ?agency) WHERE {{
+  ?d <{GW}sourceGraph> ?g ; <{GW}issuerCode> ?code ; <http://data.europa.eu/eli/ontology#passed_by> ?a .
+  ?a <http://www.w3.org/2004/02/skos/core#prefLabel> ?name
+}} GROUP BY ?code"""
+
+
+def issuer_codes_in(store: Store) -> dict[str, dict]:
+    """The 代字 registry the store has grown: each loaded document that prints both its issuer and its own
+    文号 tells which agency a code belongs to, so citations of that code in later documents name their issuer."""
+    return {row["code"]: {"agency": row["agency"], "region": None, "form": None}
+            for row in store.select(ISSUER_CODES) if "agency" in row}
 
 
 def _exit_with_parent() -> None:
@@ -167,7 +181,8 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], base: str,
     known = {path: rec for path, rec in store.sources().items()}
     jobs = [(f, known[f].sha256 if f in known else None) for f in found]
     summary = LoadSummary()
-    batches = [(batch, base) for batch in _batches(jobs, BATCH_SIZE if len(jobs) >= POOL_THRESHOLD else 16)]
+    registry = issuer_codes_in(store)
+    batches = [(batch, base, registry) for batch in _batches(jobs, BATCH_SIZE if len(jobs) >= POOL_THRESHOLD else 16)]
     if len(jobs) >= POOL_THRESHOLD:
         # The main process writes one group while the workers map the next batches: the pool keeps every
         # batch queued, and oxigraph's bulk load runs without the GIL, so results keep arriving meanwhile.

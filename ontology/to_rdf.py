@@ -442,6 +442,8 @@ def _add_citation(ctx: _Ctx, citation: Citation, cited: URIRef, index: int) -> N
         _add_number(ctx, cited, number)
         if is_canonical_number(number) and number.text != number.canonical:
             ctx.add(occurrence, GW.numberAsWritten, _literal(number.text))
+    if citation.issuer:  # the agency behind the number's 代字, from the issuer-code registry
+        ctx.add(cited, GW.inferredIssuer, _agency(ctx, citation.issuer, scoped=False))
     if citation.title is not None:
         ctx.add(cited, DCTERMS.alternative, _literal(citation.title.title))
         for name in infer_issuers(citation.title.title):
