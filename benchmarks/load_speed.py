@@ -15,7 +15,6 @@ pipeline.WRITE_SIZE into a store on disk).
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import resource
 import subprocess

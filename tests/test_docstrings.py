@@ -5,7 +5,6 @@ import pkgutil
 
 import pytest
 
-import gongwen
 
 
 def _modules():

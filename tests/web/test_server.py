@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.web.conftest import uri
 
 CHECKER = Path(__file__).with_name("check_protocol.py")
 REPLY = "西民函〔2023〕53号"
