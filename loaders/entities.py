@@ -80,7 +80,6 @@ def _flat_alternation(words: tuple[str, ...]) -> str:
 SPLITTER = re.compile(_flat_alternation(V.organization_splitters) + "|为(?!民)")  # 为 splits, 为民服务站 is a name
 NON_CJK = re.compile(rf"[^{CJK}]")
 AFTER_NUMBER = "年月日号个名次届"  # a run starting right after a digit with these is a date or a count
-LEVEL_SCAN = re.compile(alternation(V.place_levels))
 NAME_REACH = 30   # characters an organization name may run before its suffix
 GENERIC_ORG = tuple(V.generic_organization_starts)
 GENERIC_INNER_AT = re.compile(alternation(tuple(w for w in GENERIC_ORG if len(w) > 1)))
@@ -128,6 +127,42 @@ PREPOSITION_ENDS = _by_last_character(V.place_prepositions)
 SUFFIX_ENDS = _by_last_character(SUFFIXES)
 
 
+def _chinese_except(chars: str) -> str:
+    """A character class of the Chinese characters but ``chars``, as ranges.
+
+    >>> _chinese_except("一丁") == "[\u4e02-\u9fff]"
+    True
+    """
+    ranges, low = [], 0x4E00
+    for code in sorted({ord(c) for c in chars if "\u4e00" <= c <= "\u9fff"}):
+        if code > low:
+            ranges.append(f"{chr(low)}-{chr(code - 1)}")
+        low = code + 1
+    if low <= 0x9FFF:
+        ranges.append(f"{chr(low)}-\u9fff")
+    return "[" + "".join(ranges) + "]"
+
+
+def _opening_level_pattern(levels: tuple[str, ...], quiet: str) -> str:
+    """The matches of alternation(levels) less those where no place can open (_place_opening finds none): the two characters
+    three and four before the level are ``quiet`` (Chinese, ending no preposition, agency suffix or count, no
+    中共) and the one two before is Chinese, as in most prose (市场, 社区治理). Each level is checked after its
+    literal, so re still skips to the levels' first characters; a one-character level refuses to end a longer
+    one (社区, 自治县), which the plain alternation would have matched whole, so a refused 社区 yields no 区.
+    """
+    branches = []
+    for level in levels:  # longest first, as the plain alternation tries them
+        inside = "".join(f"(?<!{re.escape(longer)})" for longer in levels
+                         if len(longer) > len(level) == 1 and longer.endswith(level))
+        branches.append(f"{re.escape(level)}{inside}(?<!{quiet}{quiet}[{CJK}][\\s\\S]{re.escape(level)})")
+    return "|".join(branches)
+
+
+# What cannot precede the two or three characters of a place's name where it opens (see _place_opening).
+QUIET_BEFORE = _chinese_except(AFTER_NUMBER + "".join(PREPOSITION_ENDS) + "".join(SUFFIX_ENDS) + "中共")
+OPENING_LEVEL = re.compile(_opening_level_pattern(V.place_levels, QUIET_BEFORE))
+
+
 def find_places(clean: str) -> list[Place]:
     """Administrative places named at a real boundary, with their level, each once, in order of first mention.
 
@@ -136,7 +171,7 @@ def find_places(clean: str) -> list[Place]:
     """
     found: dict[str, Place] = {}
     covered = 0
-    for level in LEVEL_SCAN.finditer(clean):
+    for level in OPENING_LEVEL.finditer(clean):  # the levels where a place may open
         opening = _place_opening(clean, level.start()) if level.start() >= covered else None
         if opening is None:
             continue

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongwen.loaders.clean import TABLE, clean_text
-from gongwen.loaders.entities import FIGURE, SPLITTER
+from gongwen.loaders.entities import FIGURE, OPENING_LEVEL, SPLITTER, _place_opening
 from gongwen.loaders.lines import last_lines, split_lines
 from gongwen.loaders.programmes import FACILITY_WORDS, _facility_built_ends
 from gongwen.loaders.vocab import alternation, load_vocab
@@ -58,3 +58,12 @@ def test_figure_matches_those_of_the_plain_pattern(text):
 def test_splitter_matches_those_of_the_plain_alternation(text):
     plain = re.compile(alternation(load_vocab().organization_splitters) + "|为(?!民)")
     assert [m.span() for m in SPLITTER.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["社区区社区市", "在社区治理中,市场", "自治区区新区县", "中共西山区委", "中共西山省委",
+                                          "10个街道,2023年度社区", "“龙泉”社区", "民政局西山区", "市区", "区"])
+def test_opening_levels_are_the_plain_levels_where_a_place_opens(text):
+    plain = [m.span() for m in re.finditer(alternation(load_vocab().place_levels), text)]
+    opening = [m.span() for m in OPENING_LEVEL.finditer(text)]
+    assert set(opening) <= set(plain)
+    assert {s for s in plain if _place_opening(text, s[0]) is not None} <= set(opening)
