@@ -144,11 +144,12 @@ def _chinese_except(chars: str) -> str:
 
 
 def _opening_level_pattern(levels: tuple[str, ...], quiet: str) -> str:
-    """The matches of alternation(levels) less those where no place can open (_place_opening finds none): the two characters
-    three and four before the level are ``quiet`` (Chinese, ending no preposition, agency suffix or count, no
-    中共) and the one two before is Chinese, as in most prose (市场, 社区治理). Each level is checked after its
-    literal, so re still skips to the levels' first characters; a one-character level refuses to end a longer
-    one (社区, 自治县), which the plain alternation would have matched whole, so a refused 社区 yields no 区.
+    """The matches of alternation(levels) less those where no place can open (_place_opening finds none): the
+    two characters three and four before the level are ``quiet`` (Chinese, ending no preposition, agency suffix
+    or count, no 中共) and the one two before is Chinese, as in most prose (市场, 社区治理). Each level is checked
+    after its literal, so re still skips to the levels' first characters; a one-character level refuses to end
+    a longer one (社区, 自治县), which the plain alternation would have matched whole, so a refused 社区 yields no
+    区.
     """
     branches = []
     for level in levels:  # longest first, as the plain alternation tries them
@@ -181,7 +182,8 @@ def find_places(clean: str) -> list[Place]:
         run_end = NON_CJK.search(clean, start)
         run_end = run_end.start() if run_end else len(clean)
         split = SPLITTER.search(clean, start, run_end)  # splitter words are all Chinese: none crosses run_end
-        chain = _chain(clean[start:split.start() if split else run_end])
+        end = split.start() if split else run_end
+        chain = _chain(clean[start:end]) if end - start > 2 else ()  # a place takes three characters at least
         for i, (name, kind, (a, b)) in enumerate(chain):
             if i == 0 and at_boundary and kind in LOWER_LEVELS and (
                     NOT_IN_LOWER.search(name) or not _lower_place_marked(clean, start, b, found)):
