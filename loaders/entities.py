@@ -24,6 +24,7 @@ V = load_vocab()
 COUNT_AFTER = re.compile(r"[ ]?\d")
 ORG_SUFFIX = re.compile(alternation(V.organization_suffixes))
 SUFFIXES = tuple(V.organization_suffixes)
+SUFFIX_WORDS = frozenset(SUFFIXES)
 FACILITY_KINDS = frozenset(V.facility_kinds)
 BARE_PAIR = re.compile(rf"和{alternation(V.organization_suffixes)}$")  # 党和政府, 建议和政协: no name
 MODIFIER_AFTER = alternation(V.agency_modifier_followers)
@@ -91,6 +92,7 @@ AREA_COMPOUNDS = tuple(w for w in V.generic_place_words
                        if len(w) == 2 and w not in V.place_levels and w[0] in "城农乡市县区省镇辖郊小片全本我该各")
 LEVEL_CHARS = "省市区县镇乡"
 LEVEL_CHAR = re.compile(f"[{LEVEL_CHARS}]")
+INNER_GENERIC_AFTER = LEVEL_CHARS + "道和"  # what may precede a generic word inside a name (_is_name)
 # A proper name is two or three characters (precision first: longer ones would swallow the verb before them);
 # 中共 before it is the party body's.
 PLACE_AT = re.compile(rf"(?:中共)?(?P<x>[{CJK}]{{2,3}}?)(?P<level>{alternation(V.place_levels)})")
@@ -251,7 +253,9 @@ def find_organizations(clean: str, places: frozenset[str] = frozenset()) -> list
             continue  # the same words again name the same bodies
         read.add(segment)
         end = _last_agency_end(segment)
-        if end is None or ISSUER_CODE_AFTER.match(clean, start + end):
+        if end is None or end < 2 or end == 2 and segment[0] not in LEVEL_CHARS:
+            continue  # no name is this short (_is_name): 我局, 政府 alone
+        if ISSUER_CODE_AFTER.match(clean, start + end):
             continue  # 涵住建办〔2022〕, 常政办发〔2023〕: an issuer code, not a name
         cut = _name_start(segment[:end], known)
         for a, b in _split_names(segment[cut:end], higher):
@@ -316,9 +320,9 @@ def _segments_with(clean: str, pattern: re.Pattern, reach: int) -> list[tuple[in
             run_end = after.start() if after else size
             pieces, read = _split_run(clean[run_start:run_end]), set()
         offset = at - run_start
-        for piece_at, piece in pieces:
-            if piece_at <= offset < piece_at + len(piece):
-                if piece_at not in read and offset - piece_at <= reach:
+        for piece_at, piece_end in pieces:
+            if offset < piece_end:  # the first piece ending after the match holds it, unless it starts after it
+                if piece_at <= offset and piece_at not in read and offset - piece_at <= reach:
                     read.add(piece_at)
                     start = run_start + piece_at
                     before_char = clean[start - 1:start]
@@ -326,22 +330,23 @@ def _segments_with(clean: str, pattern: re.Pattern, reach: int) -> list[tuple[in
                         break  # a quoted term (“双中心”), words right after one, or a name cut by a bracket (村(居)务…)
                     if before_char.isdigit() and clean[start] in AFTER_NUMBER:
                         start += 1  # 2013年第五届…, 10个街道…: a date or a count, not a name
-                    if start < run_start + piece_at + len(piece):
-                        found.append((start, clean[start:run_start + piece_at + len(piece)]))
+                    if start < run_start + piece_end:
+                        found.append((start, clean[start:run_start + piece_end]))
                 break
     return found
 
 
 @lru_cache(maxsize=8192)  # pure, and clauses recur across documents
-def _split_run(run: str) -> tuple[tuple[int, str], ...]:
-    """A run of Chinese characters cut at prepositions and verbs, as (offset, text) pieces."""
+def _split_run(run: str) -> tuple[tuple[int, int], ...]:
+    """A run of Chinese characters cut at prepositions and verbs, as the (start, end) offsets of its pieces (the
+    text of the one piece read is sliced from the document)."""
     pieces, at = [], 0
     for split in SPLITTER.finditer(run):
         if split.start() > at:
-            pieces.append((at, run[at:split.start()]))
+            pieces.append((at, split.start()))
         at = split.end()
     if at < len(run):
-        pieces.append((at, run[at:]))
+        pieces.append((at, len(run)))
     return tuple(pieces)
 
 
@@ -399,6 +404,8 @@ def _split_names(name: str, higher: tuple[str, ...]) -> tuple[tuple[int, int], .
     >>> _split_names("中共浙江省委浙江省人民政府", ("浙江省",))
     ((0, 6), (6, 13))
     """
+    if not ORG_SUFFIX.search(name, 0, len(name) - 2):
+        return ((0, len(name)),)  # one body: no suffix before its end (most names)
     cuts = [0]
     for suffix in ORG_SUFFIX.finditer(name, 0, len(name) - 2):
         i = suffix.end()
@@ -424,17 +431,18 @@ def _is_name(name: str) -> bool:
         return False
     if name.endswith(WEAK_SUFFIXES) and not name.endswith(NAMED_INSTITUTES) and name[0] not in LEVEL_CHARS:
         return False
-    if (name in V.organization_suffixes and not name.startswith(STRONG_PREFIX)) or "各" in name \
-            or BARE_PAIR.search(name) or name in FACILITY_KINDS:
+    if (name in SUFFIX_WORDS and not name.startswith(STRONG_PREFIX)) or "各" in name \
+            or ("和" in name and BARE_PAIR.search(name)) or name in FACILITY_KINDS:
         return False
-    rest = next((name[len(p):] for p in STRONG_PREFIX if name.startswith(p) and len(name) > len(p)), name)
+    rest = next((name[len(p):] for p in STRONG_PREFIX if name.startswith(p) and len(name) > len(p)), name) \
+        if name.startswith(STRONG_PREFIX) else name
     if rest.startswith(GENERIC_ORG):
         return False
     inner_at = GENERIC_INNER_AT.search(rest, 1)  # the first generic word inside, as startswith at each index
     inner = inner_at.start() if inner_at else None
     # 社区/社会… inside a name needs a place, an agency or 和 before it (昆明市五华区社会组织…中心, 住房和城乡建设局),
     # and 街道 may follow a street's proper name after its county (…永定县盛湖街道办事处)
-    if inner is None or rest[inner - 1] in LEVEL_CHARS + "道和" or _ends_with_agency(rest[:inner]):
+    if inner is None or rest[inner - 1] in INNER_GENERIC_AFTER or _ends_with_agency(rest[:inner]):
         return True
     return any(inner - k > 0 and rest[inner - k - 1] in LEVEL_CHARS for k in (2, 3)) and rest.startswith("街道", inner)
 
