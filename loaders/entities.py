@@ -351,22 +351,20 @@ def _split_run(run: str) -> tuple[tuple[int, int], ...]:
 
 
 @lru_cache(maxsize=8192)  # pure, and the same words recur across documents
-def _chain(segment: str) -> tuple:
-    """The places chained at the start of a segment (昆明市西山区…)."""
-    return tuple(_place_chain(segment, 0))
-
-
-def _place_chain(segment: str, at: int):
+def _chain(segment: str) -> tuple[tuple[str, str, tuple[int, int]], ...]:
+    """The places chained at the start of a segment (昆明市西山区…), as (name, level, span)."""
+    chain, at = [], 0
     while match := PLACE_AT.match(segment, at):
-        name = match.group()[len(match.group()) - len(match.group("x")) - len(match.group("level")):]
-        x, level = match.group("x"), match.group("level")
-        if (name in GENERIC_PLACES or name.endswith(AREA_COMPOUNDS) or x.startswith(GENERIC_ORG)
-                or NOT_IN_PLACE.search(x) or ORG_SUFFIX.match(x) or (level == "区" and x.endswith("社"))
-                or (NOT_PLACE.match(segment, match.start("level")) and not match.group().startswith("中共"))
+        x, level = match.groups()
+        name = x + level  # what follows 中共
+        if (name in GENERIC_PLACES or (level == "区" and x.endswith("社")) or name.endswith(AREA_COMPOUNDS)
+                or x.startswith(GENERIC_ORG) or NOT_IN_PLACE.search(x) or ORG_SUFFIX.match(x)
+                or (NOT_PLACE.match(segment, match.start(2)) and not segment.startswith("中共", at))
                 or PLACE_MODIFIER_AFTER.match(segment, match.end())):
-            return
-        yield name, level, (match.start("x"), match.end())
+            break
+        chain.append((name, level, (match.start(1), match.end())))
         at = match.end()
+    return tuple(chain)
 
 
 @lru_cache(maxsize=8192)  # pure, and the same words recur across documents
