@@ -112,6 +112,14 @@ def vocabulary() -> dict:
     return yaml.safe_load((Path(__file__).parent / "vocabulary.yaml").read_text(encoding="utf-8"))
 
 
+def fingerprint() -> str:
+    """A short hash of this generator and its vocabulary: corpora cached on disk are named with it, so a
+    changed generator never reuses documents an older one wrote."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256((here / "generate.py").read_bytes() + (here / "vocabulary.yaml").read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def chinese_numeral(n: int) -> str:
     """Write 1–99 in Chinese numerals, as session and section numbers are written.
 
@@ -364,6 +372,8 @@ class _World:
                      if len(draft.policies) < draft.budget or "{citation}" not in t]
         sentences = []
         for template in rng.sample(templates, rng.randint(3, 6)):
+            if "{citation}" not in template and rng.random() < words["plain_share"]:
+                template = rng.choice(words["plain_sentences"])
             count = rng.randint(3, 60)
             slots = {
                 "place": region.name, "level": region.word, "org": agency.self_word, "topic": self._topic(agency),
