@@ -3,8 +3,9 @@
 For each corpus size N (default 10,000 and 100,000 generated 公文, see generate.py):
   * load: a real `gongwen load` process — documents/s, triples/s, peak RSS, store size, triples per document;
   * the four research queries (lookup by 文号, who cites X, transitive upstream closure of X, top-20 cited)
-    through `gongwen serve`'s HTTP endpoint, with its answer cache off (the engine's speed) and on (what a
-    repeated query costs), p50/p95 over repeated runs, and the server's peak memory;
+    through `gongwen serve`'s SPARQL endpoint, with its answer cache off (the engine's speed) and on (what a
+    repeated query costs), and as the citation index's /api/ pages answer them (gongwen.citation_index),
+    p50/p95 over repeated runs, and the server's peak memory;
   * the same queries over the same triples in a plain rdflib Graph (the peer: what rdflib-endpoint serves)
     and in pyoxigraph in memory, in-process (the limit of our stack), each in its own process.
 
@@ -34,19 +35,29 @@ TOP20 = ELI + ("SELECT ?d ?num (COUNT(?a) AS ?n) WHERE { ?a eli:cites ?d . OPTIO
                "GROUP BY ?d ?num ORDER BY DESC(?n) LIMIT 20")
 
 
-def research_queries(number: str) -> dict[str, str]:
-    """The four questions researchers ask most, about the document numbered ``number``."""
+def research_queries(cited: str, deep: str) -> dict[str, str]:
+    """The four questions researchers ask most: ``cited`` is the most-cited document's 文号, ``deep`` the one
+    with the most documents upstream of it."""
     return {
-        "lookup": ELI + f'SELECT ?d WHERE {{ ?d eli:id_local "{number}" }}',
-        "cited_by": ELI + f'SELECT ?a WHERE {{ ?a eli:cites ?d . ?d eli:id_local "{number}" }}',
-        "closure": ELI + (f'SELECT (COUNT(DISTINCT ?u) AS ?n) WHERE {{ ?a eli:cites ?d . ?d eli:id_local "{number}" . '
-                          "?a eli:cites+ ?u }"),
+        "lookup": ELI + f'SELECT ?d WHERE {{ ?d eli:id_local "{cited}" }}',
+        "cited_by": ELI + f'SELECT ?a WHERE {{ ?a eli:cites ?d . ?d eli:id_local "{cited}" }}',
+        "closure": ELI + f'SELECT DISTINCT ?u WHERE {{ ?d eli:id_local "{deep}" . ?d eli:cites+ ?u }}',
         "top20": TOP20,
     }
 
 
+def index_requests(cited: str, deep: str) -> dict[str, str]:
+    """The same four questions as the citation index's /api/ pages answer them."""
+    quote = urllib.parse.quote
+    return {"lookup": f"/api/document?number={quote(cited)}", "cited_by": f"/api/cited-by?number={quote(cited)}",
+            "closure": f"/api/trace?direction=up&number={quote(deep)}", "top20": "/api/most-cited?limit=20"}
+
+
 def corpus(n: int, seed: int = 7) -> Path:
-    folder = WORK / f"corpus-{n}"
+    sys.path.insert(0, str(HERE))  # generate.py sits beside this script; benchmarks/ is not a package
+    from generate import fingerprint
+
+    folder = WORK / f"corpus-{n}-{fingerprint()}"
     if not (folder / "manifest.jsonl").exists():
         subprocess.run([sys.executable, str(HERE / "generate.py"), str(folder), str(n), "--seed", str(seed)],
                        check=True, stdout=subprocess.DEVNULL)
@@ -82,35 +93,45 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
-def http_queries(store: Path, queries: dict[str, str], runs: int, cache: int) -> tuple[dict, int]:
-    """p50/p95 seconds per query through a real `gongwen serve`, and the server's peak RSS in MB."""
+def http_queries(store: Path, queries: dict[str, str], runs: int, cache: int,
+                 pages: dict[str, str] | None = None) -> tuple[dict, dict, int]:
+    """p50/p95 seconds per SPARQL query and per /api/ page through a real `gongwen serve`, and the server's
+    peak RSS in MB. The citation index is built by a first /api/ request, before the timed ones."""
     port = free_port()
     server = subprocess.Popen([str(GONGWEN), "serve", "--store", str(store), "--port", str(port),
                                "--query-cache", str(cache)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/sparql"
+    base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):
             try:
-                urllib.request.urlopen(base + "?query=ASK%7B%7D", timeout=2)
+                urllib.request.urlopen(base + "/sparql?query=ASK%7B%7D", timeout=2)
                 break
             except OSError:
                 time.sleep(0.5)
-        timings = {}
-        for name, query in queries.items():
-            request = urllib.request.Request(base + "?query=" + urllib.parse.quote(query),
-                                             headers={"Accept": "application/sparql-results+json"})
-            samples = []
-            for _ in range(runs):
-                start = time.perf_counter()
-                json.loads(urllib.request.urlopen(request, timeout=600).read())
-                samples.append(time.perf_counter() - start)
-            timings[name] = percentiles(samples)
+        sparql = {name: _timed_get(base + "/sparql?query=" + urllib.parse.quote(query), runs)
+                  for name, query in queries.items()}
+        api = {}
+        if pages:
+            started = time.perf_counter()
+            urllib.request.urlopen(base + "/api/most-cited?limit=1", timeout=3600).read()
+            api["index_build_s"] = time.perf_counter() - started
+            api.update({name: _timed_get(base + page, runs) for name, page in pages.items()})
         status = Path(f"/proc/{server.pid}/status").read_text()
         peak_mb = int(status.split("VmHWM:")[1].split()[0]) // 1024
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return timings, peak_mb
+    return sparql, api, peak_mb
+
+
+def _timed_get(url: str, runs: int) -> tuple[float, float]:
+    request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json, application/json"})
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        json.loads(urllib.request.urlopen(request, timeout=600).read())
+        samples.append(time.perf_counter() - start)
+    return percentiles(samples)
 
 
 IN_PROCESS = """
@@ -144,10 +165,25 @@ def in_process(engine: str, nt: Path, queries: dict[str, str], runs: int) -> dic
     return json.loads(out.stdout)
 
 
-def top_cited_number(store: Path) -> str:
-    out = subprocess.run([str(GONGWEN), "query", "--store", str(store), "--format", "json", TOP20],
-                         capture_output=True, text=True, check=True).stdout
-    return next(row["num"]["value"] for row in json.loads(out)["results"]["bindings"] if "num" in row)
+CHOOSE = """
+import json, sys, time, networkx as nx, gongwen
+started = time.perf_counter()
+graph = gongwen.open(sys.argv[1]).citation_graph()
+build = time.perf_counter() - started
+numbered = [n for n, d in graph.nodes(data=True) if d.get("number")]
+cited = max(numbered, key=lambda n: (graph.in_degree(n), n))
+deep = max((n for n in numbered if graph.nodes[n]["in_corpus"]), key=lambda n: (len(nx.descendants(graph, n)), n))
+print(json.dumps({"cited": graph.nodes[cited]["number"], "cited_by": graph.in_degree(cited),
+                  "deep": graph.nodes[deep]["number"], "upstream": len(nx.descendants(graph, deep)),
+                  "network_build_s": build}))
+"""
+
+
+def choose_documents(store: Path) -> dict:
+    """The most-cited document and the loaded document with the most documents upstream of it (by networkx
+    over the store's citation network), with their counts."""
+    out = subprocess.run([sys.executable, "-c", CHOOSE, str(store)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
 
 
 def measure(n: int, runs: int, skip_rdflib_above: int) -> dict:
@@ -159,36 +195,47 @@ def measure(n: int, runs: int, skip_rdflib_above: int) -> dict:
     nt = WORK / f"all-{n}.nt"
     subprocess.run([str(GONGWEN), "export", "--store", str(store), "--format", "nt", "-o", str(nt)], check=True)
     distinct = sum(1 for _ in nt.open(encoding="utf-8"))
-    queries = research_queries(top_cited_number(store))
+    chosen = choose_documents(store)
+    queries = research_queries(chosen["cited"], chosen["deep"])
     result = {"n": n, "load_s": seconds, "docs_s": n / seconds, "triples_s": triples / seconds,
               "triples_per_doc": triples / n, "distinct_triples": distinct, "load_rss_mb": load_rss,
-              "store_mb": folder_mb(store), "corpus_mb": folder_mb(docs)}
-    result["http_cold"], result["serve_rss_mb"] = http_queries(store, queries, runs, cache=0)
-    result["http_cached"], _ = http_queries(store, queries, runs, cache=512)
+              "store_mb": folder_mb(store), "corpus_mb": folder_mb(docs), "chosen": chosen}
+    result["http_cold"], result["api"], result["serve_rss_mb"] = http_queries(
+        store, queries, runs, cache=0, pages=index_requests(chosen["cited"], chosen["deep"]))
+    result["http_cached"], _, _ = http_queries(store, queries, runs, cache=512)
     result["pyoxigraph"] = in_process("pyoxigraph", nt, queries, runs)
     if distinct <= skip_rdflib_above:
         result["rdflib"] = in_process("rdflib", nt, queries, runs)
+    (WORK / f"result-{n}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     return result
 
 
 def write_results(results: list[dict], path: Path) -> None:
     lines = ["# Benchmark results", "",
              f"Written by `make bench` (benchmarks/run.py) on {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
-             f"{os.cpu_count()} cores, Python {platform.python_version()}. Times in milliseconds, p50 / p95.", ""]
+             f"{os.cpu_count()} cores, Python {platform.python_version()}. Times in milliseconds, p50 / p95; "
+             "every HTTP figure is a real request to `gongwen serve` on loopback.", ""]
     for r in results:
+        chosen, api = r["chosen"], r["api"]
         lines += [f"## {r['n']:,} documents", "",
                   f"* load: {r['load_s']:.0f} s — **{r['docs_s']:.0f} documents/s**, {r['triples_s']:.0f} triples/s, "
                   f"peak RSS {r['load_rss_mb']} MB",
                   f"* {r['triples_per_doc']:.0f} triples per document in its graph; {r['distinct_triples']:,} distinct "
                   f"triples; store {r['store_mb']} MB on disk for a {r['corpus_mb']} MB corpus",
-                  f"* serving memory (peak RSS of `gongwen serve` through the runs): {r['serve_rss_mb']} MB", "",
-                  "| query | ours, HTTP, cache off | ours, HTTP, cached | pyoxigraph in-process | rdflib Graph | rdflib ÷ ours (cache off) |",
-                  "|---|---|---|---|---|---|"]
+                  f"* serving memory (peak RSS of `gongwen serve` through the runs, citation index built): "
+                  f"{r['serve_rss_mb']} MB; the citation index took {api['index_build_s']:.1f} s to build on the "
+                  "first /api/ request",
+                  f"* X = {chosen['cited']} (the most cited: {chosen['cited_by']} documents cite it); "
+                  f"the closure is upstream of {chosen['deep']} ({chosen['upstream']} documents)", "",
+                  "| query | SPARQL over HTTP, cache off | SPARQL, cached | citation index /api/ | pyoxigraph "
+                  "in-process | rdflib Graph in-process | rdflib ÷ SPARQL cold | rdflib ÷ index |",
+                  "|---|---|---|---|---|---|---|---|"]
         for name in ("lookup", "cited_by", "closure", "top20"):
-            cold, cached, limit = r["http_cold"][name], r["http_cached"][name], r["pyoxigraph"][name]
+            cold, cached, index, limit = r["http_cold"][name], r["http_cached"][name], api[name], r["pyoxigraph"][name]
             peer = r.get("rdflib", {}).get(name)
-            ratio = f"{peer[0] / cold[0]:.1f}×" if peer else "not run"
-            lines.append(f"| {name} | {_ms(cold)} | {_ms(cached)} | {_ms(limit)} | {_ms(peer) if peer else 'not run'} | {ratio} |")
+            ratios = [f"{peer[0] / x[0]:.1f}×" if peer else "not run" for x in (cold, index)]
+            lines.append(f"| {name} | {_ms(cold)} | {_ms(cached)} | {_ms(index)} | {_ms(limit)} | "
+                         f"{_ms(peer) if peer else 'not run'} | {' | '.join(ratios)} |")
         lines.append("")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

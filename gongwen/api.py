@@ -19,8 +19,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from gongwen import citations
-from gongwen.loaders.docnumbers import canonical_doc_number
+from gongwen.citation_index import CitationIndex, IndexHolder
 from gongwen.pipeline import LoadSummary, load_paths
 from gongwen.settings import DEFAULTS
 from gongwen.store import Store, open_store
@@ -32,11 +31,10 @@ class KnowledgeGraph:
     def __init__(self, store: Store, base_iri: str = DEFAULTS["base_iri"]):
         self.store = store
         self.base_iri = base_iri
-        self._network: nx.DiGraph | None = None
+        self._index = IndexHolder(store)
 
     def load(self, paths: Iterable[str | os.PathLike]) -> LoadSummary:
-        """Load files or folders (validated, one graph per file); the citation network is rebuilt on next use."""
-        self._network = None
+        """Load files or folders (validated, one graph per file); the citation index follows on next use."""
         return load_paths(self.store, paths, self.base_iri)
 
     def query(self, sparql: str):
@@ -50,32 +48,29 @@ class KnowledgeGraph:
 
     def citation_graph(self) -> nx.DiGraph:
         """The citation network as a networkx DiGraph (nodes: document IRIs with number, title, issuer, year)."""
-        if self._network is None:
-            self._network = citations.citation_graph(self.store)
-        return self._network
+        return self._index.get().graph
 
     def cited_by(self, number: str) -> list[str]:
         """The documents that cite the document numbered ``number``."""
-        return self._names(citations.cited_by(self.citation_graph(), self._iri(number)))
+        index = self._index.get()
+        return [d.label for d in index.cited_by(self._iri(index, number))]
 
     def cites(self, number: str) -> list[str]:
         """The documents that the document numbered ``number`` cites."""
-        return self._names(citations.cites(self.citation_graph(), self._iri(number)))
+        index = self._index.get()
+        return [d.label for d in index.cites(self._iri(index, number))]
 
     def trace(self, number: str, direction: str = "up") -> list[str]:
         """Everything reachable by citations: ``up`` towards the sources, ``down`` towards what builds on it."""
-        return self._names(citations.trace(self.citation_graph(), self._iri(number), direction))
+        index = self._index.get()
+        return [d.label for d in index.trace(self._iri(index, number), direction)]
 
-    def _iri(self, number: str) -> str:
-        canonical = canonical_doc_number(number)
-        for node, data in self.citation_graph().nodes(data=True):
-            if data.get("number") == canonical:
-                return node
-        raise KeyError(f"no document numbered {number} in the store")
-
-    def _names(self, iris: list[str]) -> list[str]:
-        nodes = self.citation_graph().nodes
-        return sorted(nodes[i].get("label") or i for i in iris)
+    @staticmethod
+    def _iri(index: CitationIndex, number: str) -> str:
+        iri = index.find(number)
+        if iri is None:
+            raise KeyError(f"no document numbered {number} in the store")
+        return iri
 
 
 def open(location: str | os.PathLike | None = None, base_iri: str = DEFAULTS["base_iri"]) -> KnowledgeGraph:
