@@ -157,9 +157,20 @@ def infer_issuer(code: str, registry: dict[str, dict] | None = None) -> str | No
     return _seed_issuer(code)
 
 
-@lru_cache(maxsize=8192)  # the seed registry is read once and never changes; a code missing from it is
-def _seed_issuer(code: str) -> str | None:  # otherwise compared with the stem of every entry, per citation
-    return _lookup_issuer(code, load_issuer_codes())
+def _seed_issuer(code: str) -> str | None:
+    """_lookup_issuer in the seed registry, which never changes: a code missing from it is looked up by its stem
+    in an index rather than compared with the stem of every entry."""
+    seed = load_issuer_codes()
+    return seed[code]["agency"] if code in seed else _seed_stems().get(code_stem(code))
+
+
+@lru_cache(maxsize=1)
+def _seed_stems() -> dict[str, str]:
+    """The agency of the first seed entry with each stem, as _lookup_issuer finds it."""
+    stems: dict[str, str] = {}
+    for known, entry in load_issuer_codes().items():
+        stems.setdefault(code_stem(known), entry["agency"])
+    return stems
 
 
 def _lookup_issuer(code: str, registry: dict[str, dict]) -> str | None:

@@ -11,6 +11,7 @@ from gongwen.loaders.clean import TABLE, clean_text
 from gongwen.loaders.entities import FIGURE, OPENING_LEVEL, SPLITTER, _place_opening
 from gongwen.loaders.lines import last_lines, split_lines
 from gongwen.loaders.programmes import FACILITY_WORDS, _facility_built_ends
+from gongwen.loaders.resolve import _lookup_issuer, _seed_issuer, code_stem, load_issuer_codes
 from gongwen.loaders.vocab import alternation, load_vocab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,3 +68,9 @@ def test_opening_levels_are_the_plain_levels_where_a_place_opens(text):
     opening = [m.span() for m in OPENING_LEVEL.finditer(text)]
     assert set(opening) <= set(plain)
     assert {s for s in plain if _place_opening(text, s[0]) is not None} <= set(opening)
+
+
+@pytest.mark.parametrize("code", sorted({form for known in load_issuer_codes() for form in (
+    known, code_stem(known), code_stem(known) + "函", code_stem(known) + "通", known + "字")} | {"无", "", "某发"}))
+def test_seed_issuer_is_the_lookup_in_the_seed_registry(code):
+    assert _seed_issuer(code) == _lookup_issuer(code, load_issuer_codes())
