@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from gongwen.citation_index import CitationIndex, IndexHolder
+from gongwen.citation_index import CitationIndex
+from gongwen.memo import StoreMemo
 from gongwen.pipeline import LoadSummary, load_paths
 from gongwen.settings import DEFAULTS
 from gongwen.store import Store, open_store
@@ -31,7 +32,7 @@ class KnowledgeGraph:
     def __init__(self, store: Store, base_iri: str = DEFAULTS["base_iri"]):
         self.store = store
         self.base_iri = base_iri
-        self._index = IndexHolder(store)
+        self._index = StoreMemo(store, CitationIndex.from_store)
 
     def load(self, paths: Iterable[str | os.PathLike]) -> LoadSummary:
         """Load files or folders (validated, one graph per file); the citation index follows on next use."""

@@ -4,13 +4,11 @@ Who cites X, what X cites, everything upstream or downstream of X, the most-cite
 store each is a SPARQL join or property path that oxigraph answers only 2-8x faster than rdflib (see
 benchmarks/RESULTS.md), because it walks RocksDB indexes. The index reads the network once (two queries, see
 gongwen.citations) into a networkx DiGraph plus a table from 文号 to document, after which each answer is a
-dictionary walk. The web app's /api/ pages and the notebook API (gongwen.api) answer from it, and build it
-again whenever the store's ``generation`` says it was written.
+dictionary walk. The web app's /api/ pages and the notebook API (gongwen.api) answer from it, kept in a
+gongwen.memo.StoreMemo that builds it again after the store is written.
 """
 from __future__ import annotations
 
-import threading
-import time
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -93,26 +91,3 @@ class CitationIndex:
 
     def _documents(self, iris) -> list[CitedDocument]:
         return sorted((self.document(i) for i in iris), key=lambda d: (d.label, d.iri))
-
-
-class IndexHolder:
-    """The current index of a store, built on first use and again after the store is written; safe to share
-    between a server's threads (one builds while the others wait for it).
-
-    A remote SPARQL server has no generation (other clients write to it), so its index is built again once
-    it is ``max_age`` seconds old.
-    """
-
-    def __init__(self, store, max_age: float = 60.0):
-        self.store = store
-        self.max_age = max_age
-        self._lock = threading.Lock()
-        self._built: tuple[object, CitationIndex] | None = None
-
-    def get(self) -> CitationIndex:
-        generation = getattr(self.store, "generation", None)
-        version = generation if generation is not None else int(time.monotonic() // self.max_age)
-        with self._lock:
-            if self._built is None or self._built[0] != version:
-                self._built = (version, CitationIndex.from_store(self.store))
-            return self._built[1]

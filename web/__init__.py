@@ -9,7 +9,8 @@ from flask import Flask
 
 from gongwen.ontology import iris
 from gongwen.settings import DEFAULTS
-from gongwen.citation_index import IndexHolder
+from gongwen.citation_index import CitationIndex
+from gongwen.memo import StoreMemo
 from gongwen.web import citations_api, graph, resources, sparql, vocabulary
 from gongwen.web.cache import ResultCache
 
@@ -29,7 +30,8 @@ def create_app(config: dict) -> Flask:
     ontology = vocabulary.load_ontology()
     app.config.update(STORE=settings["store"], BASE_IRI=settings["base_iri"],
                       RESULT_CACHE=ResultCache(int(settings["query_cache"])),
-                      CITATION_INDEX=IndexHolder(settings["store"]),
+                      CITATION_INDEX=StoreMemo(settings["store"], CitationIndex.from_store),
+                      STORE_SUMMARY=StoreMemo(settings["store"], resources.summarize),
                       GRAPH_LIMIT=int(settings["graph_limit"]), ONTOLOGY=ontology,
                       TERM_LABELS=vocabulary.find_term_labels(ontology))
     app.json.ensure_ascii = False

@@ -72,18 +72,20 @@ def _property_names(prop: str, names: dict[str, dict[str, str]], inverse: bool) 
     return own.get("zh") or known[0], own.get("en") or known[1]
 
 
+def summarize(store) -> dict:
+    """The home page's counts: a scan of the whole store, so the app keeps it until the store is written."""
+    return {**queries.count_things(store), "triples": len(store)}
+
+
 @bp.get("/")
 def home() -> Response:
     """What gongwen is, what the store holds, the most-cited documents, and where to go next."""
-    store = current_app.config["STORE"]
-    cited = queries.find_most_cited(store, 10)
-    labels = queries.find_labels(store, [iri for iri, _ in cited])
-    numbers = queries.find_numbers(store, [iri for iri, _ in cited])
     base = current_app.config["BASE_IRI"]
-    most_cited = [(terms.local_href(iri, base), labels.get(iri, iri), numbers.get(iri), n,
-                   url_for("graph.view", focus=iri)) for iri, n in cited]
-    html = render_template("home.html", counts=queries.count_things(store), most_cited=most_cited,
-                           triples=len(store))
+    cited = current_app.config["CITATION_INDEX"].get().most_cited(10)
+    most_cited = [(terms.local_href(doc.iri, base), doc.title or doc.label, doc.number, n,
+                   url_for("graph.view", focus=doc.iri)) for doc, n in cited]
+    summary = current_app.config["STORE_SUMMARY"].get()
+    html = render_template("home.html", counts=summary, most_cited=most_cited, triples=summary["triples"])
     return Response(html, content_type="text/html; charset=utf-8")
 
 
