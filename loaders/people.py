@@ -10,14 +10,14 @@ import re
 
 from gongwen.loaders.lines import join_wide
 from gongwen.loaders.models import Agency, Person
-from gongwen.loaders.vocab import alternation, load_vocab
+from gongwen.loaders.vocab import alternation, factored_alternation, load_vocab
 
 CJK = "\u4e00-\u9fff"
 V = load_vocab()
 SURNAME = alternation(V.surnames)
 NAME = rf"{SURNAME}(?:[ ]?[{CJK}]){{1,2}}"
 NAME_END = r"(?=同志|[、,;:。\s()|]|和|及|任|为|$|\d)"
-ROLE = alternation(V.roles)
+ROLE = factored_alternation(V.roles)
 # 联 系 人:林敏捷 / (联系人及电话:杨雕 68220583) / 签发人:高继强 / 领导署名:佘 富
 LABELLED = re.compile(
     rf"(?P<role>签[ ]?发[ ]?人|联[ ]?系[ ]?人|领[ ]?导[ ]?署[ ]?名|负[ ]?责[ ]?人|经[ ]?办[ ]?人|承[ ]?办[ ]?人)"

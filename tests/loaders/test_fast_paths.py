@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from gongwen.loaders.clean import TABLE, clean_text
-from gongwen.loaders.entities import FIGURE, OPENING_LEVEL, SPLITTER, _place_opening
+from gongwen.loaders.entities import AGENCY_END, AGENCY_END_BRANCHES, FIGURE, OPENING_LEVEL, ORG_SUFFIX, SPLITTER, _place_opening
+from gongwen.loaders.people import ROLE, ROLE_NAME
 from gongwen.loaders.lines import last_lines, split_lines
 from gongwen.loaders.programmes import FACILITY_WORDS, _facility_built_ends
 from gongwen.loaders.resolve import _lookup_issuer, _seed_issuer, code_stem, load_issuer_codes
-from gongwen.loaders.vocab import alternation, load_vocab
+from gongwen.loaders.vocab import alternation, factored_alternation, load_vocab
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = sorted((ROOT / "loaders" / "sample_corpus").glob("*.txt")) + sorted(
@@ -74,3 +75,18 @@ def test_opening_levels_are_the_plain_levels_where_a_place_opens(text):
     known, code_stem(known), code_stem(known) + "函", code_stem(known) + "通", known + "字")} | {"无", "", "某发"}))
 def test_seed_issuer_is_the_lookup_in_the_seed_registry(code):
     assert _seed_issuer(code) == _lookup_issuer(code, load_issuer_codes())
+
+
+FACTORED = {  # patterns grouping their branches by first character, and the plain alternations they stand for
+    "agency ends": (AGENCY_END, "(?:" + "|".join(AGENCY_END_BRANCHES) + ")"),
+    "organization suffixes": (ORG_SUFFIX, alternation(load_vocab().organization_suffixes)),
+    "role names": (ROLE_NAME, ROLE_NAME.pattern.replace(ROLE, alternation(load_vocab().roles), 1)),
+} | {key: (re.compile(factored_alternation(words)), alternation(words)) for key, words in vars(load_vocab()).items()}
+
+
+@pytest.mark.parametrize(("pattern", "plain"), FACTORED.values(), ids=FACTORED.keys())
+def test_factored_alternations_match_what_the_plain_ones_match(pattern, plain):
+    plain = re.compile(plain)
+    for text in TEXTS + ["局长办公室格局局面党组织协商会议社工站建设副局长张三同志", "委员会委托委员办理"]:
+        assert [m.span() + m.groups() for m in pattern.finditer(text)] == \
+            [m.span() + m.groups() for m in plain.finditer(text)]
