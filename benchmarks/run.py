@@ -2,7 +2,8 @@
 
 For each corpus size N (default 10,000 and 100,000 generated 公文, see generate.py):
   * load: a real `gongwen load` process — documents/s, triples/s, peak RSS, store size, triples per document;
-  * the four research queries (lookup by 文号, who cites X, transitive upstream closure of X, top-20 cited)
+  * the research queries (lookup by 文号, who cites X, the transitive closure of citations up from a document
+    and down from X, top-20 cited)
     through `gongwen serve`'s SPARQL endpoint, with its answer cache off (the engine's speed) and on (what a
     repeated query costs), and as the citation index's /api/ pages answer them (gongwen.citation_index),
     p50/p95 over repeated runs, and the server's peak memory;
@@ -31,26 +32,29 @@ HERE = Path(__file__).resolve().parent
 WORK = HERE / "out"
 GONGWEN = Path(sys.executable).with_name("gongwen")
 ELI = "PREFIX eli: <http://data.europa.eu/eli/ontology#> "
+QUESTIONS = ("lookup", "cited_by", "closure_up", "closure_down", "top20")
 TOP20 = ELI + ("SELECT ?d ?num (COUNT(?a) AS ?n) WHERE { ?a eli:cites ?d . OPTIONAL { ?d eli:id_local ?num } } "
                "GROUP BY ?d ?num ORDER BY DESC(?n) LIMIT 20")
 
 
 def research_queries(cited: str, deep: str) -> dict[str, str]:
-    """The four questions researchers ask most: ``cited`` is the most-cited document's 文号, ``deep`` the one
-    with the most documents upstream of it."""
+    """The questions researchers ask most: ``cited`` is the most-cited document's 文号, ``deep`` the loaded
+    document with the most documents upstream of it."""
     return {
         "lookup": ELI + f'SELECT ?d WHERE {{ ?d eli:id_local "{cited}" }}',
         "cited_by": ELI + f'SELECT ?a WHERE {{ ?a eli:cites ?d . ?d eli:id_local "{cited}" }}',
-        "closure": ELI + f'SELECT DISTINCT ?u WHERE {{ ?d eli:id_local "{deep}" . ?d eli:cites+ ?u }}',
+        "closure_up": ELI + f'SELECT DISTINCT ?u WHERE {{ ?d eli:id_local "{deep}" . ?d eli:cites+ ?u }}',
+        "closure_down": ELI + f'SELECT DISTINCT ?u WHERE {{ ?d eli:id_local "{cited}" . ?u eli:cites+ ?d }}',
         "top20": TOP20,
     }
 
 
 def index_requests(cited: str, deep: str) -> dict[str, str]:
-    """The same four questions as the citation index's /api/ pages answer them."""
+    """The same questions as the citation index's /api/ pages answer them (lists: the first page of 100)."""
     quote = urllib.parse.quote
     return {"lookup": f"/api/document?number={quote(cited)}", "cited_by": f"/api/cited-by?number={quote(cited)}",
-            "closure": f"/api/trace?direction=up&number={quote(deep)}", "top20": "/api/most-cited?limit=20"}
+            "closure_up": f"/api/trace?direction=up&number={quote(deep)}",
+            "closure_down": f"/api/trace?direction=down&number={quote(cited)}", "top20": "/api/most-cited?limit=20"}
 
 
 def corpus(n: int, seed: int = 7) -> Path:
@@ -174,6 +178,7 @@ numbered = [n for n, d in graph.nodes(data=True) if d.get("number")]
 cited = max(numbered, key=lambda n: (graph.in_degree(n), n))
 deep = max((n for n in numbered if graph.nodes[n]["in_corpus"]), key=lambda n: (len(nx.descendants(graph, n)), n))
 print(json.dumps({"cited": graph.nodes[cited]["number"], "cited_by": graph.in_degree(cited),
+                  "downstream": len(nx.ancestors(graph, cited)),
                   "deep": graph.nodes[deep]["number"], "upstream": len(nx.descendants(graph, deep)),
                   "network_build_s": build}))
 """
@@ -225,12 +230,15 @@ def write_results(results: list[dict], path: Path) -> None:
                   f"* serving memory (peak RSS of `gongwen serve` through the runs, citation index built): "
                   f"{r['serve_rss_mb']} MB; the citation index took {api['index_build_s']:.1f} s to build on the "
                   "first /api/ request",
-                  f"* X = {chosen['cited']} (the most cited: {chosen['cited_by']} documents cite it); "
-                  f"the closure is upstream of {chosen['deep']} ({chosen['upstream']} documents)", "",
+                  f"* X = {chosen['cited']}, the most cited ({chosen['cited_by']} documents cite it, "
+                  f"{chosen['downstream']} build on it transitively: closure_down); closure_up is everything upstream "
+                  f"of {chosen['deep']} ({chosen['upstream']} documents, the most of any loaded document)",
+                  "* SPARQL answers carry every row; /api/ lists carry the total count and the first page of 100 "
+                  "documents (number, title, issuer, year, page link each)", "",
                   "| query | SPARQL over HTTP, cache off | SPARQL, cached | citation index /api/ | pyoxigraph "
                   "in-process | rdflib Graph in-process | rdflib ÷ SPARQL cold | rdflib ÷ index |",
                   "|---|---|---|---|---|---|---|---|"]
-        for name in ("lookup", "cited_by", "closure", "top20"):
+        for name in QUESTIONS:
             cold, cached, index, limit = r["http_cold"][name], r["http_cached"][name], api[name], r["pyoxigraph"][name]
             peer = r.get("rdflib", {}).get(name)
             ratios = [f"{peer[0] / x[0]:.1f}×" if peer else "not run" for x in (cold, index)]

@@ -46,6 +46,7 @@ class CitationIndex:
 
     def __init__(self, graph: nx.DiGraph):
         self.graph = graph
+        self._documents_made: dict[str, CitedDocument] = {}
         self._by_number: dict[str, str] = {}
         for iri, data in graph.nodes(data=True):
             if data.get("number"):
@@ -64,9 +65,13 @@ class CitationIndex:
         return self._by_number.get(canonical_doc_number(name) or name)
 
     def document(self, iri: str) -> CitedDocument:
-        data = self.graph.nodes[iri]
-        return CitedDocument(iri, data.get("number", ""), data.get("title", ""), data.get("issuer", ""),
-                             data.get("year", 0), bool(data.get("in_corpus")))
+        known = self._documents_made.get(iri)
+        if known is None:
+            data = self.graph.nodes[iri]
+            known = CitedDocument(iri, data.get("number", ""), data.get("title", ""), data.get("issuer", ""),
+                                  data.get("year", 0), bool(data.get("in_corpus")))
+            self._documents_made[iri] = known
+        return known
 
     def cited_by(self, iri: str) -> list[CitedDocument]:
         """Documents citing ``iri`` directly, by 文号."""

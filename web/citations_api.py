@@ -6,11 +6,16 @@
     /api/trace?number=…&direction=up|down       everything upstream (its sources) or downstream of it
     /api/most-cited?limit=20                    the most-cited documents, with their counts
 
-``number`` takes a 文号 in any bracket style; ``iri=`` names a document by IRI instead. Each answer is
+``number`` takes a 文号 in any bracket style; ``iri=`` names a document by IRI instead. Lists come ``size``
+documents at a time (default 100) from ``offset``, with the total ``count`` and the ``next`` page's URL. Each answer is
 also a SPARQL query away (the README gives them); these pages exist because the index answers them in
 well under a millisecond at any corpus size (gongwen.citation_index).
 """
 from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+from weakref import WeakKeyDictionary
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
@@ -18,7 +23,10 @@ from gongwen.citation_index import CitationIndex, CitedDocument
 from gongwen.web import terms
 
 bp = Blueprint("citations_api", __name__, url_prefix="/api")
-MAX_LIMIT = 1000
+# Lists come a page at a time, as Datasette's tables do: the most-cited document of 10,000 has ~1,800 citing
+# documents, 700 KB of JSON in one answer.
+PAGE_SIZE = 100
+MAX_LIMIT = 5000
 
 
 class BadRequest(Exception):
@@ -44,6 +52,19 @@ def _as_json(doc: CitedDocument) -> dict:
             "page": terms.local_href(doc.iri, current_app.config["BASE_IRI"])}
 
 
+# Each document's JSON text, written once per index: a list of 2,000 documents is then a join of kept strings
+# (0.3 ms) instead of 2,000 dicts to build and encode (15 ms).
+_written: WeakKeyDictionary[CitationIndex, dict[str, str]] = WeakKeyDictionary()
+
+
+def _json_text(index: CitationIndex, doc: CitedDocument) -> str:
+    texts = _written.setdefault(index, {})
+    text = texts.get(doc.iri)
+    if text is None:
+        text = texts[doc.iri] = json.dumps(_as_json(doc), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text
+
+
 def _requested_document(index: CitationIndex) -> str:
     """The IRI of the document the request names by ``number`` or ``iri``."""
     name = (request.args.get("number") or request.args.get("iri") or "").strip()
@@ -55,9 +76,27 @@ def _requested_document(index: CitationIndex) -> str:
     return iri
 
 
+def _whole_number(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name, str(default))
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise BadRequest(400, f"{name} must be a whole number from {low} to {high}, not {raw}")
+    return int(raw)
+
+
 def _listing(index: CitationIndex, iri: str, found: list[CitedDocument]) -> Response:
-    return jsonify({"document": _as_json(index.document(iri)), "count": len(found),
-                    "results": [_as_json(d) for d in found]})
+    """One page of ``found`` (``size`` documents from ``offset``, Datasette-style), with the total ``count``
+    and the URL of the ``next`` page."""
+    size = _whole_number("size", PAGE_SIZE, 1, MAX_LIMIT)
+    offset = _whole_number("offset", 0, 0, max(len(found), 0))
+    page = found[offset:offset + size]
+    following = None
+    if offset + size < len(found):
+        following = json.dumps(request.path + "?" + urlencode({**request.args, "offset": offset + size}),
+                               ensure_ascii=False)
+    results = ",".join(_json_text(index, d) for d in page)
+    body = (f'{{"count":{len(found)},"document":{_json_text(index, index.document(iri))},'
+            f'"next":{following or "null"},"offset":{offset},"results":[{results}]}}\n')
+    return Response(body, content_type="application/json")
 
 
 @bp.get("/document")
@@ -94,8 +133,5 @@ def trace() -> Response:
 
 @bp.get("/most-cited")
 def most_cited() -> Response:
-    raw = request.args.get("limit", "20")
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
-        raise BadRequest(400, f"limit must be a whole number from 1 to {MAX_LIMIT}, not {raw}")
-    ranked = _index().most_cited(int(raw))
+    ranked = _index().most_cited(_whole_number("limit", 20, 1, MAX_LIMIT))
     return jsonify({"count": len(ranked), "results": [{**_as_json(d), "cited_by": n} for d, n in ranked]})

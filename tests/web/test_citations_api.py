@@ -27,6 +27,13 @@ def test_cited_by_takes_any_bracket_style(client, written):
     assert answer["count"] == 2
 
 
+def test_lists_come_a_page_at_a_time(client):
+    first = client.get("/api/cited-by", query_string={"number": CITED, "size": 1}).json
+    assert (first["count"], first["offset"], numbers(first)) == (2, 0, ["五民函〔2022〕1号"])
+    second = client.get(first["next"]).json
+    assert (second["offset"], numbers(second), second["next"]) == (1, ["西民函〔2023〕53号"], None)
+
+
 def test_cited_by_names_a_document_by_iri(client):
     answer = client.get("/api/cited-by", query_string={"iri": uri(DOC + CITED)}).json
     assert answer["document"]["number"] == CITED
@@ -68,9 +75,12 @@ def test_document_gives_counts_and_its_page(client):
     ("/api/cited-by?number=", 400, "number=<文号>"),
     ("/api/cites?number=西办通〔1999〕1号", 404, "no document 西办通〔1999〕1号"),
     ("/api/trace?number=西办通〔2022〕54号&direction=sideways", 400, "up or down"),
-    ("/api/most-cited?limit=0", 400, "from 1 to 1000"),
-    ("/api/most-cited?limit=many", 400, "from 1 to 1000"),
-    ("/api/most-cited?limit=100000", 400, "from 1 to 1000"),
+    ("/api/most-cited?limit=0", 400, "from 1 to 5000"),
+    ("/api/most-cited?limit=many", 400, "from 1 to 5000"),
+    ("/api/most-cited?limit=100000", 400, "from 1 to 5000"),
+    ("/api/cited-by?number=西办通〔2022〕54号&size=0", 400, "size must be"),
+    ("/api/cited-by?number=西办通〔2022〕54号&offset=-1", 400, "offset must be"),
+    ("/api/cited-by?number=西办通〔2022〕54号&offset=3", 400, "from 0 to 2"),
 ])
 def test_bad_requests_get_a_json_error(client, path, status, message):
     response = client.get(path)
