@@ -39,10 +39,14 @@ ENDS = tuple(V.programme_ends)
 REFUSED_AFTER = re.compile(alternation(V.programme_refused_after))
 VERB_BEFORE = re.compile(rf"{VERB}{NAME_CHAR}{{0,4}}$")
 CLAUSE_END = re.compile(r"[,。;:、)!?]|$")
-UNQUOTED = re.compile(rf"{VERB}(?P<x>{NAME_CHAR}{{3,12}}?(?:工程|行动))(?![{CJK}]?计划)")
-CREATION = re.compile(rf"{VERB}(?P<x>{NAME_CHAR}{{3,12}}?创建)")
+UNQUOTED_MAX = 12  # characters of an unquoted name before its 工程/行动 or 创建
+UNQUOTED = re.compile(rf"{VERB}(?P<x>{NAME_CHAR}{{3,{UNQUOTED_MAX}}}?(?:工程|行动))(?![{CJK}]?计划)")
+CREATION = re.compile(rf"{VERB}(?P<x>{NAME_CHAR}{{3,{UNQUOTED_MAX}}}?创建)")
+# An unquoted match opens at most this far before the word ending it (verb and name), so its scan starts there
+# before the first such word: most text before it holds verbs, each of which the scan would try.
+END_REACH = max(map(len, V.programme_verbs)) + UNQUOTED_MAX
 FACILITY_WORDS = V.facility_words  # none holds 建 or 设 (_facility_built_ends relies on it)
-TITLE_LIKE = re.compile(r"^关于|的|问题$|建议$|意见$|通知$|办法$|方案$")
+TITLE_ENDS = ("问题", "建议", "意见", "通知", "办法", "方案")  # a quoted name ending so is a title or a sentence
 NUMERAL = f"[{''.join(V.numerals)}]"
 SLOGAN = re.compile(rf"^{NUMERAL}+(?:{alternation(V.classifiers)})|{NUMERAL}[^{''.join(V.numerals)}]{{1,3}}{NUMERAL}")
 LEVEL_BEFORE = ("街道", "社区", "乡镇", "区级", "市级", "县级", "全区", "全市", "全县", "村级")
@@ -73,8 +77,8 @@ def find_programmes(clean: str, skip: tuple[tuple[int, int], ...] = (),
     series = _series_members(clean, quoted)
     for match in quoted:
         name = match.group("x")
-        if TITLE_LIKE.search(name):
-            continue
+        if name.startswith("关于") or "的" in name or name.endswith(TITLE_ENDS):
+            continue  # a title or a sentence
         salient = counts[name] >= REPEATED or (title is not None and title[0] <= match.start() < title[1])
         if salient and len(name) >= 4:
             add(name, match.span("x"))
@@ -82,15 +86,28 @@ def find_programmes(clean: str, skip: tuple[tuple[int, int], ...] = (),
             programme = _marked(clean, match)
             if programme:
                 add(*programme)
-    for match in UNQUOTED.finditer(clean):
+    start = _scan_start(clean, ("工程", "行动"))
+    for match in UNQUOTED.finditer(clean, start) if start >= 0 else ():
         if not _inside(match.start(), skip) and not REFUSED_AFTER.match(clean, match.end()):
             add(match.group("x"), match.span("x"))
-    for match in CREATION.finditer(clean) if "创建" in clean else ():  # the substring test is far cheaper than the scan
+    start = _scan_start(clean, ("创建",))
+    for match in CREATION.finditer(clean, start) if start >= 0 else ():
         if not _inside(match.start(), skip) and clean.count(match.group("x")) >= 2:
             add(match.group("x"), match.span("x"))
     for name, span in _facilities_built(clean):
         add(name, span)
     return sorted(found.values(), key=lambda p: p.span)
+
+
+def _scan_start(clean: str, ends: tuple[str, ...]) -> int:
+    """Where a scan for a verb and a name ending in one of ``ends`` starts: END_REACH before the first of them
+    (no match opens earlier), or -1 when none occurs (nothing can match).
+
+    >>> _scan_start("一" * 30 + "实施供水工程", ("工程", "行动")), _scan_start("实施", ("创建",))
+    (18, -1)
+    """
+    found = [at for at in map(clean.find, ends) if at >= 0]
+    return max(0, min(found) - END_REACH) if found else -1
 
 
 def _marked(clean: str, match: re.Match) -> tuple[str, tuple[int, int]] | None:

@@ -11,7 +11,8 @@ from gongwen.loaders.clean import TABLE, clean_text
 from gongwen.loaders.entities import AGENCY_END, AGENCY_END_BRANCHES, FIGURE, OPENING_LEVEL, ORG_SUFFIX, SPLITTER, _place_opening
 from gongwen.loaders.people import ROLE, ROLE_NAME
 from gongwen.loaders.lines import last_lines, split_lines
-from gongwen.loaders.programmes import FACILITY_WORDS, _facility_built_ends
+from gongwen.loaders.programmes import (CREATION, FACILITY_WORDS, QUOTED, TITLE_ENDS, UNQUOTED, _facility_built_ends,
+                                        _scan_start)
 from gongwen.loaders.resolve import _lookup_issuer, _seed_issuer, code_stem, load_issuer_codes
 from gongwen.loaders.vocab import alternation, factored_alternation, load_vocab
 
@@ -90,3 +91,19 @@ def test_factored_alternations_match_what_the_plain_ones_match(pattern, plain):
     for text in TEXTS + ["局长办公室格局局面党组织协商会议社工站建设副局长张三同志", "委员会委托委员办理"]:
         assert [m.span() + m.groups() for m in pattern.finditer(text)] == \
             [m.span() + m.groups() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["实施城乡供水一体化工程", "开展" + "一" * 11 + "行动,推进社区创建和再创建", "深化志愿服务行动计划",
+                                          "加快推进某某某某某某某某某某某某工程", "推进" * 20 + "工程行动"])
+@pytest.mark.parametrize(("pattern", "ends"), [(UNQUOTED, ("工程", "行动")), (CREATION, ("创建",))])
+def test_unquoted_scans_from_before_the_first_end_find_what_a_whole_scan_finds(text, pattern, ends):
+    start = _scan_start(text, ends)
+    found = [m.span() + m.groups() for m in pattern.finditer(text, start)] if start >= 0 else []
+    assert found == [m.span() + m.groups() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("name", sorted({m.group("x") for t in TEXTS for m in QUOTED.finditer(t)} | {
+    "关于推进", "社区的治理", "意见", "解决问题", "五社联动", "建议和意见", "方案设计"}))
+def test_title_like_names_are_those_of_the_plain_pattern(name):
+    plain = re.compile(r"^关于|的|问题$|建议$|意见$|通知$|办法$|方案$")
+    assert bool(plain.search(name)) == (name.startswith("关于") or "的" in name or name.endswith(TITLE_ENDS))
