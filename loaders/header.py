@@ -58,7 +58,9 @@ def is_agency(text: str) -> bool:
     [True, True, False, False]
     """
     text = text.strip()
-    parts = [p for p in PARTS_SPLIT.split(text) if p] if " " in text or "、" in text else [text] if text else []
+    if not text.rstrip(" 、").endswith(AGENCY_SUFFIXES):
+        return False  # the last name ends in no suffix (prose, dates, labels): no need to split the line
+    parts = [p for p in PARTS_SPLIT.split(text) if p] if " " in text or "、" in text else [text]
     # endswith first: a line that ends in no suffix fails AGENCY at once, which the lazy pattern only learns after
     # trying the suffixes at each of its characters
     return bool(parts) and all(p.endswith(AGENCY_SUFFIXES) and AGENCY.fullmatch(p) and not p.startswith("各")

@@ -10,7 +10,8 @@ import pytest
 from gongwen.loaders.clean import TABLE, clean_text
 from gongwen.loaders.entities import AGENCY_END, AGENCY_END_BRANCHES, FIGURE, OPENING_LEVEL, ORG_SUFFIX, SPLITTER, _place_opening
 from gongwen.loaders.people import ROLE, ROLE_NAME
-from gongwen.loaders.lines import last_lines, split_lines
+from gongwen.loaders.header import AGENCY, AGENCY_SUFFIXES, PARTS_SPLIT, is_agency
+from gongwen.loaders.lines import LINE, MARKUP, Line, last_lines, split_lines
 from gongwen.loaders.programmes import (CREATION, FACILITY_WORDS, QUOTED, TITLE_ENDS, UNQUOTED, _facility_built_ends,
                                         _scan_start)
 from gongwen.loaders.resolve import _lookup_issuer, _seed_issuer, code_stem, load_issuer_codes
@@ -107,3 +108,39 @@ def test_unquoted_scans_from_before_the_first_end_find_what_a_whole_scan_finds(t
 def test_title_like_names_are_those_of_the_plain_pattern(name):
     plain = re.compile(r"^关于|的|问题$|建议$|意见$|通知$|办法$|方案$")
     assert bool(plain.search(name)) == (name.startswith("关于") or "的" in name or name.endswith(TITLE_ENDS))
+
+
+def _split_lines_by_regex(clean, start=0, end=None):  # the regex scan split_lines replaces
+    end = len(clean) if end is None else end
+    lines, last_end = [], start
+    for match in LINE.finditer(clean, start, end):
+        raw = match.group()
+        unmarked = raw.lstrip(MARKUP)
+        stripped = unmarked.rstrip()
+        if not stripped or not stripped.strip("-=_*|"):
+            continue
+        at = match.start() + len(raw) - len(unmarked)
+        lines.append(Line(stripped, at, at + len(stripped), bool(lines) and clean.count("\n", last_end, match.start()) > 1))
+        last_end = match.end()
+    return lines
+
+
+@pytest.mark.parametrize("text", TEXTS + ["\n\n 标题 \n \n---\n\n## 附件\n", "a\r\nb\n\n\nc", "\n", "x"])
+@pytest.mark.parametrize(("start", "end"), [(0, None), (1, None), (0, -1), (3, 40), (7, 7)])
+def test_split_lines_is_the_regex_scan(text, start, end):
+    end = None if end is None else max(0, len(text) + end if end < 0 else end)
+    assert split_lines(text, start, end) == _split_lines_by_regex(text, start, end)
+
+
+def _is_agency_plain(text):  # is_agency without the test of the last name's suffix before splitting
+    text = text.strip()
+    parts = [p for p in PARTS_SPLIT.split(text) if p] if " " in text or "、" in text else [text] if text else []
+    return bool(parts) and all(p.endswith(AGENCY_SUFFIXES) and AGENCY.fullmatch(p) and not p.startswith("各")
+                               and "关于" not in p for p in parts)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_is_agency_is_the_plain_test_on_every_line(text):
+    lines = text.split("\n") + [line + "、" for line in text.split("\n")] + [
+        "中共湖州市委  湖州市人民政府", "民政局、", "民政局\t、", " 、民政局 、 ", "、", " ", "各单位", "关于民政局"]
+    assert [is_agency(line) for line in lines] == [_is_agency_plain(line) for line in lines]
