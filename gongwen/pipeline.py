@@ -9,6 +9,9 @@ speed"): reading and extraction ~0.8 ms, mapping straight to N-Triples text ~0.6
 the batch with pyshacl-turbo ~1.1 ms, all in the workers; the store's bulk write ~2.7 ms in the main process,
 which overlaps with the workers' next batches. Documents travel between processes as N-Triples text, never
 as rdflib graphs, which cost more to build, merge and pickle than everything else together.
+
+A load ends with one update that spreads the 代字 registry the store has grown (spread_issuer_codes_update),
+since workers extract with the registry as it was when the load began.
 """
 from __future__ import annotations
 
@@ -144,17 +147,40 @@ def _process_batch(args: tuple[list[tuple[str, str | None]], str, dict]) -> list
     return process_batch(*args)
 
 
-ISSUER_CODES = f"""SELECT ?code (SAMPLE(?name) AS ?agency) WHERE {{
-  ?d <{GW}sourceGraph> ?g ; <{GW}issuerCode> ?code ; <http://data.europa.eu/eli/ontology#passed_by> ?a .
-  ?a <http://www.w3.org/2004/02/skos/core#prefLabel> ?name
-}} GROUP BY ?code"""
+PREFIXES = (f"PREFIX gw: <{GW}> PREFIX eli: <http://data.europa.eu/eli/ontology#> "
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX org: <http://www.w3.org/ns/org#>\n")
+# Each 代字 that loaded documents print beside their own printed issuer, with that agency — unless documents
+# of two agencies share the code (a reorganized bureau), when it names none.
+CODE_AGENCIES = """SELECT ?code (MIN(?a) AS ?agency) WHERE {
+  ?own gw:sourceGraph ?src ; gw:issuerCode ?code ; eli:passed_by ?a .
+} GROUP BY ?code HAVING (COUNT(DISTINCT ?a) = 1)"""
+ISSUER_CODES = PREFIXES + f"SELECT ?code ?name WHERE {{ {{ {CODE_AGENCIES} }} ?agency skos:prefLabel ?name }}"
 
 
 def issuer_codes_in(store: Store) -> dict[str, dict]:
     """The 代字 registry the store has grown: each loaded document that prints both its issuer and its own
     文号 tells which agency a code belongs to, so citations of that code in later documents name their issuer."""
-    return {row["code"]: {"agency": row["agency"], "region": None, "form": None}
-            for row in store.select(ISSUER_CODES) if "agency" in row}
+    return {row["code"]: {"agency": row["name"], "region": None, "form": None} for row in store.select(ISSUER_CODES)}
+
+
+def spread_issuer_codes_update(keep_union: bool = True) -> str:
+    """The update that gives each cited document whose 代字 the store now knows (and which names no issuer
+    yet) its gw:inferredIssuer, in the citing document's graph — what extraction would have written had the
+    registry known the code then. A load runs it last, so documents of one load teach each other too.
+
+    With ``keep_union`` the triples also go to the default graph, the union of the document graphs.
+    """
+    stated = "?cited gw:inferredIssuer ?agency . ?agency a org:Organization ; skos:prefLabel ?name ."
+    copy = stated if keep_union else ""
+    return PREFIXES + f"""INSERT {{ GRAPH ?g {{ {stated} }} {copy} }} WHERE {{
+  {{ {CODE_AGENCIES} }}
+  ?agency skos:prefLabel ?name .
+  GRAPH ?g {{
+    ?cited gw:issuerCode ?code .
+    FILTER NOT EXISTS {{ ?cited gw:sourceGraph ?own }}
+    FILTER NOT EXISTS {{ ?cited gw:inferredIssuer ?named }}
+  }}
+}}"""
 
 
 def _exit_with_parent() -> None:
@@ -192,6 +218,7 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], base: str,
     else:
         for batch in batches:
             _store_batch(store, _process_batch(batch), known, summary, progress)
+    store.update(spread_issuer_codes_update(store.keeps_default_copy()))
     ensure_vocabulary(store, base)
     store.flush()
     return summary

@@ -99,7 +99,7 @@ class RemoteStore(QueryHelpers):
 
     def _ours(self) -> str:
         """A graph pattern binding ?s ?p ?o to each triple of the union of gongwen's graphs."""
-        if self._default_graph_is_writable():
+        if self.keeps_default_copy():
             return "?s ?p ?o"
         # Document graphs carry their sha256, the vocabulary graph its version: server graphs carry neither.
         return (f"{{ GRAPH ?g {{ ?g <{GW}sha256> ?h }} }} UNION {{ GRAPH ?g {{ ?g <{OWL_VERSION}> ?v }} }} "
@@ -108,13 +108,19 @@ class RemoteStore(QueryHelpers):
     # --- writing -------------------------------------------------------------------------------------
     def replace_graphs(self, batch: Iterable[GraphData], drop: Iterable[str] = ()) -> None:
         """Each document in its own update request: servers choke on huge requests, and each stays atomic."""
-        drop, keep_union = list(drop), self._default_graph_is_writable()
+        drop, keep_union = list(drop), self.keeps_default_copy()
         if drop:
             self._post(self.update_url, {"update": replacement_update([], drop, keep_union)}, "*/*")
         for item in batch:
             self._post(self.update_url, {"update": replacement_update([item], (), keep_union)}, "*/*")
 
-    def _default_graph_is_writable(self) -> bool:
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update on the server, one request."""
+        self._post(self.update_url, {"update": sparql}, "*/*")
+
+    def keeps_default_copy(self) -> bool:
+        """Whether writes copy each document's triples into the default graph: not on a server whose default
+        graph already is every graph and cannot be written (Virtuoso), which one probe finds out."""
         if self._writes_default_graph is None:
             try:
                 self._post(self.update_url, {"update": f"INSERT DATA {{ {PROBE} }} ; DELETE DATA {{ {PROBE} }}"}, "*/*")

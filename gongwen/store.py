@@ -167,6 +167,18 @@ class Store(QueryHelpers):
         except OSError as e:
             raise StoreError(f"cannot write to the store at {self.location}: {e}") from e
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update, in one transaction."""
+        self.generation += 1
+        try:
+            self._ox.update(sparql)
+        except SyntaxError as e:
+            raise QueryError(str(e)) from e
+
+    def keeps_default_copy(self) -> bool:
+        """Whether writes copy each document's triples into the default graph (always, here; see RemoteStore)."""
+        return True
+
     def _bulk_insert(self, batch: list[GraphData]) -> None:
         """New graphs by the bulk loader, under the pending-graphs log (see the module docstring)."""
         pending = os.path.join(self.location, PENDING_FILE)

@@ -34,3 +34,27 @@ def test_a_later_citation_names_the_issuer_of_its_code(sample_dir, tmp_path):
     assert load_paths(store, [later], BASE).loaded == 1
     cited, agency = doc_iri(BASE, "西民函〔2022〕7号"), agency_iri(BASE, "昆明市西山区民政局")
     assert store.ask(f"ASK {{ <{cited}> <{GW}inferredIssuer> <{agency}> }}")
+
+
+def test_documents_of_one_load_teach_each_other(sample_dir, tmp_path):
+    """The citing document comes first in the folder, the one that shows the code's agency after it."""
+    folder = tmp_path / "one-load"
+    folder.mkdir()
+    (folder / "0-later.txt").write_text(LATER, encoding="utf-8")
+    for sample in sorted(sample_dir.glob("*.txt")):
+        (folder / f"1-{sample.name}").write_bytes(sample.read_bytes())
+    store = Store.open()
+    assert load_paths(store, [folder], BASE).ok
+    cited, agency = doc_iri(BASE, "西民函〔2022〕7号"), agency_iri(BASE, "昆明市西山区民政局")
+    graph = store.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{cited}> <{GW}inferredIssuer> <{agency}> }} }}")
+    assert [row["g"] for row in graph] == [store.sources()[str(folder / "0-later.txt")].graph]
+    assert store.ask(f"ASK {{ <{cited}> <{GW}inferredIssuer> <{agency}> }}")
+
+
+def test_a_code_two_agencies_print_names_neither(tmp_path):
+    store = Store.open()
+    for number, issuer in ((1, "甲市民政局"), (2, "乙市民政局")):
+        (tmp_path / f"{number}.txt").write_text(f"{issuer}文件\n同民发〔2023〕{number}号\n关于开展工作的通知\n各单位：\n现通知如下。\n"
+                                     f"{issuer}\n2023年3月1日\n", encoding="utf-8")
+    assert load_paths(store, [tmp_path], BASE).loaded == 2
+    assert "同民发" not in issuer_codes_in(store)
