@@ -481,3 +481,12 @@ def test_iter_sources_expands_folders_sorted_and_skips_hidden(tmp_path):
     explicit = tmp_path / "notes.png"
     found = [p.relative_to(tmp_path).as_posix() for p in iter_sources([tmp_path, explicit])]
     assert found == ["a.txt", "b/1.docx", "b/2.PDF", "c/d/e.htm", "c/page.html", "notes.png"]
+
+
+def test_characters_the_noise_count_skips_are_never_noise():
+    """is_plausible_text counts noise only among characters outside the common blocks; none inside is noise."""
+    from gongwen.loaders.read import _UNCOMMON, _is_noise
+
+    skipped = [chr(i) for i in range(0x110000) if not _UNCOMMON.match(chr(i))]
+    assert len(skipped) > 20_000
+    assert not [hex(ord(ch)) for ch in skipped if _is_noise(ch)]
