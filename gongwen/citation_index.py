@@ -41,7 +41,7 @@ class CitationIndex:
     >>> [d.iri for d in index.trace("urn:street", "up")]
     ['urn:city', 'urn:district']
     >>> index.most_cited(1)[0][0].iri, index.most_cited(1)[0][1]
-    ('urn:city', 1)
+    ('urn:district', 1)
     """
 
     def __init__(self, graph: nx.DiGraph):
@@ -87,12 +87,15 @@ class CitationIndex:
 
     def most_cited(self, limit: int = 20) -> list[tuple[CitedDocument, int]]:
         """The ``limit`` documents cited by the most documents, with that count."""
-        return [(self.document(iri), count) for iri, count in self._ranking[:limit]]
+        cited = self.ranking[:limit]
+        return [(self.document(iri), self.graph.in_degree(iri)) for iri in cited if self.graph.in_degree(iri)]
 
     @cached_property
-    def _ranking(self) -> list[tuple[str, int]]:
-        # Sorted once per index: the whole network is ranked, so any limit is a slice.
-        return citations.most_cited(self.graph, limit=self.graph.number_of_nodes())
+    def ranking(self) -> list[str]:
+        """Every document, most cited first, then citing most (then by IRI): sorted once per index, so any
+        top-k is a slice."""
+        graph = self.graph
+        return sorted(graph, key=lambda n: (-graph.in_degree(n), -graph.out_degree(n), n))
 
     def _documents(self, iris) -> list[CitedDocument]:
         return sorted((self.document(i) for i in iris), key=lambda d: (d.label, d.iri))

@@ -19,6 +19,7 @@ import networkx as nx
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from pyvis.network import Network
 
+from gongwen.citation_index import CitationIndex
 from gongwen.store import Store
 from gongwen.web import queries, terms
 
@@ -73,17 +74,16 @@ def select_focus(citations: list[tuple[str, str]], context: list[tuple[str, str,
     return Neighbourhood(kinds, edges)
 
 
-def select_most_cited(citations: list[tuple[str, str]], limit: int) -> Neighbourhood:
-    """The ``limit`` documents most cited (then citing most) and the citations among them.
+def select_most_cited(graph: nx.DiGraph, ranking: list[str], limit: int) -> Neighbourhood:
+    """The first ``limit`` documents of ``ranking`` (most cited first) and the citations among them.
 
-    >>> n = select_most_cited([("a", "c"), ("b", "c"), ("b", "d")], 3)
+    >>> g = nx.DiGraph([("a", "c"), ("b", "c"), ("b", "d")])
+    >>> n = select_most_cited(g, ["c", "b", "d", "a"], 3)
     >>> sorted(n.kinds), n.edges
     (['b', 'c', 'd'], [('b', 'c', 'cites'), ('b', 'd', 'cites')])
     """
-    g = nx.DiGraph(citations)
-    ranked = sorted(g, key=lambda n: (-g.in_degree(n), -g.out_degree(n), n))[:limit]
-    kinds = {n: "document" for n in ranked}
-    return Neighbourhood(kinds, [(a, b, "cites") for a, b in citations if a in kinds and b in kinds])
+    kinds = {n: "document" for n in ranking[:limit]}
+    return Neighbourhood(kinds, sorted((a, b, "cites") for a, b in graph.subgraph(kinds).edges()))
 
 
 # Canvas units per sqrt(node) of a connected part's radius: room for a 16-character label per node.
@@ -160,8 +160,8 @@ def _short(text: str, width: int = 16) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def build_view(store: Store, focus: str | None, limit: int, base_iri: str) -> dict:
-    """The nodes, edges and options of the view around ``focus`` (or of the most-cited part)."""
+def build_view(store: Store, index: CitationIndex, focus: str | None, limit: int, base_iri: str) -> dict:
+    """The nodes, edges and options of the view around ``focus`` (or of the most-cited part, from the index)."""
     limit = min(limit, MAX_NODES)
     if focus:
         first = queries.find_citations(store, [focus])
@@ -169,7 +169,7 @@ def build_view(store: Store, focus: str | None, limit: int, base_iri: str) -> di
         citations = sorted(set(first) | set(queries.find_citations(store, near)))
         hood = select_focus(citations, queries.find_context(store, focus), focus, limit)
     else:
-        hood = select_most_cited(queries.find_citations(store), limit)
+        hood = select_most_cited(index.graph, index.ranking, limit)
     iris = list(hood.kinds)
     return layout_network(hood, queries.find_labels(store, iris), queries.find_numbers(store, iris), base_iri, focus)
 
@@ -197,7 +197,7 @@ def view() -> Response:
     if error:
         return error
     config = current_app.config
-    data = build_view(config["STORE"], focus, config["GRAPH_LIMIT"], config["BASE_IRI"])
+    data = build_view(config["STORE"], config["CITATION_INDEX"].get(), focus, config["GRAPH_LIMIT"], config["BASE_IRI"])
     label = queries.find_labels(config["STORE"], [focus]).get(focus) if focus else None
     html = render_template("graph.html", data=data, focus=focus, focus_label=label, styles=STYLES,
                            focus_href=terms.local_href(focus, config["BASE_IRI"]) if focus else None,
@@ -212,4 +212,5 @@ def data() -> Response:
     if error:
         return error
     config = current_app.config
-    return jsonify(build_view(config["STORE"], focus, config["GRAPH_LIMIT"], config["BASE_IRI"]))
+    return jsonify(build_view(config["STORE"], config["CITATION_INDEX"].get(), focus, config["GRAPH_LIMIT"],
+                              config["BASE_IRI"]))

@@ -118,24 +118,14 @@ def count_things(store: Store) -> dict[str, int]:
     return {name: int(next(iter(store.query(q)))["n"].value) for name, q in queries.items()}
 
 
-def find_most_cited(store: Store, limit: int) -> list[tuple[str, int]]:
-    """Documents by how many distinct documents cite them, most cited first."""
-    rows = store.query(f"SELECT ?d (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x {ox.NamedNode(terms.CITES)} ?d }} "
-                       f"GROUP BY ?d ORDER BY DESC(?n) STR(?d) LIMIT {int(limit)}")
-    return [(row["d"].value, int(row["n"].value)) for row in rows]
-
-
-def find_citations(store: Store, around: Iterable[str] | None = None) -> list[tuple[str, str]]:
-    """Distinct ``(citing, cited)`` IRI pairs: all of them, or those touching the ``around`` IRIs."""
+def find_citations(store: Store, around: Iterable[str]) -> list[tuple[str, str]]:
+    """Distinct ``(citing, cited)`` IRI pairs touching the ``around`` IRIs."""
     cites = ox.NamedNode(terms.CITES)
-    if around is None:
-        query = f"SELECT DISTINCT ?a ?b WHERE {{ ?a {cites} ?b FILTER(isIRI(?b)) }}"
-    else:
-        values = sparql_iris(sorted(set(around)))
-        if not values:
-            return []
-        query = (f"SELECT DISTINCT ?a ?b WHERE {{ VALUES ?x {{ {values} }} "
-                 f"{{ ?x {cites} ?b BIND(?x AS ?a) }} UNION {{ ?a {cites} ?x BIND(?x AS ?b) }} FILTER(isIRI(?b)) }}")
+    values = sparql_iris(sorted(set(around)))
+    if not values:
+        return []
+    query = (f"SELECT DISTINCT ?a ?b WHERE {{ VALUES ?x {{ {values} }} "
+             f"{{ ?x {cites} ?b BIND(?x AS ?a) }} UNION {{ ?a {cites} ?x BIND(?x AS ?b) }} FILTER(isIRI(?b)) }}")
     return sorted((row["a"].value, row["b"].value) for row in store.query(query))
 
 

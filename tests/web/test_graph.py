@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import networkx as nx
 import pytest
 
+from gongwen.citation_index import CitationIndex
 from tests.web.conftest import uri
-
 from gongwen.web.graph import Neighbourhood, layout_network, select_focus, select_most_cited
 
 BASE = "http://127.0.0.1:5000/"  # the base sample.trig mints under (conftest.py)
@@ -84,8 +85,11 @@ def test_select_focus_keeps_closest(limit, expected):
 
 
 def test_select_most_cited_ranks_by_citations_received():
-    hood = select_most_cited([("a", "c"), ("b", "c"), ("a", "d")], 1)
+    index = CitationIndex(nx.DiGraph([("a", "c"), ("b", "c"), ("a", "d")]))
+    hood = select_most_cited(index.graph, index.ranking, 1)
     assert list(hood.kinds) == ["c"] and hood.edges == []
+    hood = select_most_cited(index.graph, index.ranking, 3)
+    assert list(hood.kinds) == ["c", "d", "a"] and hood.edges == [("a", "c", "cites"), ("a", "d", "cites")]
 
 
 def test_layout_of_empty_network_is_empty():
