@@ -21,7 +21,8 @@ CORE = re.compile(
     r"(?:[〕)][ ]?(?:第[ ]?)?(?P<seq>\d{1,5})(?:[ ]?(?P<hao>号)|(?![\d.%万千百亿元个名人号]))"
     r"|(?P<seq2>\d{1,4})[ ]?号)"
 )
-CODE_BEFORE = re.compile(rf"[{CJK}]{{1,12}}[ ]?$")
+# Possessive: a character given back would be Chinese, so neither the space nor the end could follow it.
+CODE_BEFORE = re.compile(rf"[{CJK}]{{1,12}}+[ ]?$")
 # Words that end the text before a 代字 (citation verbs, prepositions, particles); why: 根据西办通〔…〕.
 STOP_WORDS = (
     "贯彻落实", "根据", "依据", "按照", "遵照", "依照", "参照", "对照", "落实", "贯彻", "执行", "结合", "印发", "转发",

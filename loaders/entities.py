@@ -109,8 +109,9 @@ NAMED_INSTITUTES = ("法院", "检察院", "医院", "学院", "研究院", "科
 WEAK_SUFFIXES = ("院",)  # 院 ends rooms and yards too: a 院 body needs a place or level before it (省水院)
 # A figure starts at the first digit of a number: the look-behind spares the retries at every later digit of a
 # long number that is no figure (years, telephone numbers), which cannot match where the first digit did not.
-# Placed after the first \d, it leaves re its fast scan for a digit.
-FIGURE = re.compile(rf"(?P<v>\d(?<!\d\d)\d*(?:\.\d+)?)[ ]?(?:余|多)?[ ]?(?P<u>{alternation(V.units)})(?P<c>[{CJK}]{{0,14}})")
+# Placed after the first \d, it leaves re its fast scan for a digit. The digits are taken possessively: what
+# follows them (a point, a space, 余, a unit) is no digit, so giving one back could never make a match.
+FIGURE = re.compile(rf"(?P<v>\d(?<!\d\d)\d*+(?:\.\d++)?)[ ]?(?:余|多)?[ ]?(?P<u>{alternation(V.units)})(?P<c>[{CJK}]{{0,14}})")
 COUNTED_END = re.compile(alternation(V.counted_stops))
 COUNTED_MAX = 12  # characters of the counted noun kept (街道办事处社会工作服务站)
 COUNTED_LEAD = re.compile(r"^(?:以上|以下|左右|多|余)")

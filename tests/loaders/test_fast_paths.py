@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongwen.loaders.clean import TABLE, clean_text
+from gongwen.loaders.docnumbers import CODE_BEFORE, CORE
 from gongwen.loaders.entities import AGENCY_END, AGENCY_END_BRANCHES, FIGURE, OPENING_LEVEL, ORG_SUFFIX, SPLITTER, _place_opening
 from gongwen.loaders.people import ROLE, ROLE_NAME
 from gongwen.loaders.header import AGENCY, AGENCY_SUFFIXES, PARTS_SPLIT, is_agency
@@ -51,9 +52,9 @@ def test_clean_text_is_the_table_translation(text):
     assert clean_text(text) == text.translate(TABLE)
 
 
-@pytest.mark.parametrize("text", TEXTS + ["电话68220583,2023年投入170.5万元,第100次,12345个社区,1.5.6个"])
+@pytest.mark.parametrize("text", TEXTS + ["电话68220583,2023年投入170.5万元,第100次,12345个社区,1.5.6个", "1.个 2. 5个 3余 人"])
 def test_figure_matches_those_of_the_plain_pattern(text):
-    plain = re.compile(FIGURE.pattern.replace(r"\d(?<!\d\d)\d*", r"\d+", 1))  # without the look-behind
+    plain = re.compile(FIGURE.pattern.replace(r"\d(?<!\d\d)\d*+(?:\.\d++)?", r"\d+(?:\.\d+)?", 1))  # nor possessives
     assert plain.pattern != FIGURE.pattern
     assert [m.span() + m.groups() for m in FIGURE.finditer(text)] == [m.span() + m.groups() for m in plain.finditer(text)]
 
@@ -144,3 +145,13 @@ def test_is_agency_is_the_plain_test_on_every_line(text):
     lines = text.split("\n") + [line + "、" for line in text.split("\n")] + [
         "中共湖州市委  湖州市人民政府", "民政局、", "民政局\t、", " 、民政局 、 ", "、", " ", "各单位", "关于民政局"]
     assert [is_agency(line) for line in lines] == [_is_agency_plain(line) for line in lines]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["根据西办通〔2022〕54号", "一二三四五六七八九十一二三四 〔2022〕1号", "x 〔2022〕1号", "〔2022〕1号"])
+def test_code_before_matches_what_the_backtracking_pattern_matches(text):
+    plain = re.compile(CODE_BEFORE.pattern.replace("}+", "}", 1))
+    assert plain.pattern != CODE_BEFORE.pattern
+    for core in CORE.finditer(text):
+        window = (max(0, core.start() - 13), core.start())
+        found, expected = CODE_BEFORE.search(text, *window), plain.search(text, *window)
+        assert (found and found.span()) == (expected and expected.span())
