@@ -56,7 +56,10 @@ class CitationIndex:
 
     @classmethod
     def from_store(cls, store) -> "CitationIndex":
-        return cls(citations.citation_graph(store))
+        """The index of a store's network, with its orders worked out now rather than by the first request."""
+        index = cls(citations.citation_graph(store))
+        index.ranking, index._position  # noqa: B018 (cached properties computed for their side effect)
+        return index
 
     def find(self, name: str) -> str | None:
         """The IRI of the document numbered ``name`` (any bracket style), or ``name`` itself if it is a node."""
@@ -97,5 +100,13 @@ class CitationIndex:
         graph = self.graph
         return sorted(graph, key=lambda n: (-graph.in_degree(n), -graph.out_degree(n), n))
 
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        """Each document's place in the order lists are given in (by label, then IRI), worked out once per
+        index: sorting the 1,800 documents citing one document by these numbers takes a tenth of comparing
+        their labels."""
+        ordered = sorted(self.graph, key=lambda iri: (self.document(iri).label, iri))
+        return {iri: place for place, iri in enumerate(ordered)}
+
     def _documents(self, iris) -> list[CitedDocument]:
-        return sorted((self.document(i) for i in iris), key=lambda d: (d.label, d.iri))
+        return [self.document(i) for i in sorted(iris, key=self._position.__getitem__)]
