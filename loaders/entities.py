@@ -371,9 +371,11 @@ def _chain(segment: str) -> tuple[tuple[str, str, tuple[int, int]], ...]:
 
 @lru_cache(maxsize=8192)  # pure, and the same words recur across documents
 def _last_agency_end(segment: str) -> int | None:
-    end = None
-    for match in AGENCY_END.finditer(segment):
+    end = None  # searched again from each end, as finditer would, without an iterator's cost on a short segment
+    match = AGENCY_END.search(segment)
+    while match:
         end = match.end()
+        match = AGENCY_END.search(segment, end)
     return end
 
 

@@ -9,6 +9,7 @@ MARKUP = " #>"  # leading Markdown heading / quote marks of documents saved as M
 NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 SPACE_RUN = re.compile(r"\s+")
 WRAP = re.compile(r"[ ]*\n\s*")
+WHITE = re.compile(r"\s")  # most values hold none: one search spares them the two substitutions
 
 
 class Line(NamedTuple):
@@ -67,7 +68,7 @@ def join_wide(text: str) -> str:
     >>> join_wide("2023 5 10 日")
     '2023 5 10日'
     """
-    return SPACE_RUN.sub(" ", NEAR_WIDE.sub("", text)).strip()
+    return SPACE_RUN.sub(" ", NEAR_WIDE.sub("", text)).strip() if WHITE.search(text) else text
 
 
 def join_title(text: str) -> str:
@@ -76,4 +77,4 @@ def join_title(text: str) -> str:
     >>> join_title("创新“五社联动”机制  提升基层\\n治理效能")
     '创新“五社联动”机制 提升基层治理效能'
     """
-    return SPACE_RUN.sub(" ", WRAP.sub("", text)).strip()
+    return SPACE_RUN.sub(" ", WRAP.sub("", text)).strip() if WHITE.search(text) else text

@@ -12,7 +12,7 @@ from gongwen.loaders.docnumbers import CODE_BEFORE, CORE
 from gongwen.loaders.entities import AGENCY_END, AGENCY_END_BRANCHES, FIGURE, OPENING_LEVEL, ORG_SUFFIX, SPLITTER, _place_opening
 from gongwen.loaders.people import ROLE, ROLE_NAME
 from gongwen.loaders.header import AGENCY, AGENCY_SUFFIXES, PARTS_SPLIT, is_agency
-from gongwen.loaders.lines import LINE, MARKUP, Line, last_lines, split_lines
+from gongwen.loaders.lines import LINE, MARKUP, NEAR_WIDE, SPACE_RUN, WRAP, Line, join_title, join_wide, last_lines, split_lines
 from gongwen.loaders.programmes import (CREATION, FACILITY_WORDS, QUOTED, TITLE_ENDS, UNQUOTED, _facility_built_ends,
                                         _scan_start)
 from gongwen.loaders.resolve import _lookup_issuer, _seed_issuer, code_stem, load_issuer_codes
@@ -155,3 +155,12 @@ def test_code_before_matches_what_the_backtracking_pattern_matches(text):
         window = (max(0, core.start() - 13), core.start())
         found, expected = CODE_BEFORE.search(text, *window), plain.search(text, *window)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("text", [p.read_text(encoding="utf-8") for p in DOCUMENTS])
+def test_joins_are_the_substitutions(text):
+    values = text.split("\n") + text.split("。") + [
+        "关于X \u3000的函", "a\xa0b", "a\x1cb", "创新“五社联动”机制  提升基层\n治理效能", " ", "", "\t"]
+    for value in values:
+        assert join_wide(value) == SPACE_RUN.sub(" ", NEAR_WIDE.sub("", value)).strip()
+        assert join_title(value) == SPACE_RUN.sub(" ", WRAP.sub("", value)).strip()
