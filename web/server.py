@@ -1,6 +1,8 @@
 """Serving the app with waitress, a production WSGI server in pure Python (threads, no fork)."""
 from __future__ import annotations
 
+import threading
+
 import waitress
 from flask import Flask
 from waitress.server import BaseWSGIServer, MultiSocketServer
@@ -21,4 +23,20 @@ def make_server(app: Flask, host: str, port: int, threads: int) -> BaseWSGIServe
 
 def serve(app: Flask, host: str, port: int, threads: int) -> None:
     """Serve ``app`` on ``host:port`` until interrupted (Ctrl-C); the caller announces the address."""
+    warm_up(app)
     make_server(app, host, port, threads).run()
+
+
+def warm_up(app: Flask) -> threading.Thread:
+    """Build the citation index and the home page's counts in the background (half a minute at 100,000
+    documents), so the first visitor does not wait for them; a request arriving meanwhile waits for that
+    same build rather than starting another.
+
+    >>> from gongwen.store import Store
+    >>> from gongwen.web import create_app
+    >>> warm_up(create_app({"store": Store.open()})).join(timeout=30)
+    """
+    memos = [app.config["CITATION_INDEX"], app.config["STORE_SUMMARY"]]
+    thread = threading.Thread(target=lambda: [memo.get() for memo in memos], name="gongwen-warm-up", daemon=True)
+    thread.start()
+    return thread
