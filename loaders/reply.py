@@ -8,6 +8,7 @@ names the item ``关于[对]<session>会议第<number>号<kind>…``; the body a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from gongwen.loaders.header import SALUTATION
@@ -27,7 +28,6 @@ ACK_PLAIN = re.compile(rf"提出的[ ]*(?P<title>关于[^《》,。\n]{{2,120}}?
 ACK_BARE = re.compile(rf"^[ ]*《(?P<title>[^《》\n]{{2,120}})》[ ]*(?P<kind>建议|议案|提案)(?:已)?收悉", re.MULTILINE)
 ROLE_TAIL = re.compile(r"[ ]*(?:等[ ]*(?:\d+[ ]*(?:名|位))?)?(?:代表|委员)们?[ ]*:?$")
 KIND_IN_BODY = re.compile(r"(建议|议案|提案)(?:已)?收悉")
-LINE_TRIMMED = re.compile(r"^[ ]*([^\n]+?)[ ]*$", re.MULTILINE)
 MEMBER_TAIL = re.compile(r"委员们?[ ]*:?$")
 NAME_PART = re.compile(r"[^、,]+")
 
@@ -42,11 +42,10 @@ def find_addressees(clean: str, source: str | None = None, body_start: int = 0) 
     ['柯其武', '林宏胜']
     """
     source = clean if source is None else source
-    for match in LINE_TRIMMED.finditer(clean[body_start:body_start + 400]):
-        line = match.group(1)
+    for line, at in trimmed_lines(clean[body_start:body_start + 400]):
         if not SALUTATION.match(line):
             continue
-        base = body_start + match.start(1)
+        base = body_start + at
         role = "委员" if MEMBER_TAIL.search(line) else "代表"
         skip = 3 if line.startswith("尊敬的") else 0
         names = ROLE_TAIL.sub("", line[skip:])
@@ -57,6 +56,21 @@ def find_addressees(clean: str, source: str | None = None, body_start: int = 0) 
             people.append(Person(value.replace(" ", ""), role, (start, start + len(value))))
         return tuple(people)
     return ()
+
+
+def trimmed_lines(text: str) -> Iterator[tuple[str, int]]:
+    """The lines of ``text`` stripped of spaces, with their offsets, blank ones left out (str.split: a lazy regex
+    tried the end of the line at every character).
+
+    >>> list(trimmed_lines("  张三代表: \n\n   \n李四"))
+    [('张三代表:', 2), ('李四', 14)]
+    """
+    at = 0
+    for raw in text.split("\n"):
+        line = raw.strip(" ")
+        if line:
+            yield line, at + len(raw) - len(raw.lstrip(" "))
+        at += len(raw) + 1
 
 
 def find_addressee(clean: str, source: str | None = None, body_start: int = 0) -> Person | None:

@@ -15,6 +15,7 @@ from gongwen.loaders.header import AGENCY, AGENCY_SUFFIXES, PARTS_SPLIT, is_agen
 from gongwen.loaders.lines import LINE, MARKUP, NEAR_WIDE, SPACE_RUN, WRAP, Line, join_title, join_wide, last_lines, split_lines
 from gongwen.loaders.programmes import (CREATION, FACILITY_WORDS, QUOTED, TITLE_ENDS, UNQUOTED, _facility_built_ends,
                                         _scan_start)
+from gongwen.loaders.reply import trimmed_lines
 from gongwen.loaders.resolve import _lookup_issuer, _seed_issuer, code_stem, load_issuer_codes
 from gongwen.loaders.vocab import alternation, factored_alternation, load_vocab
 
@@ -164,3 +165,10 @@ def test_joins_are_the_substitutions(text):
     for value in values:
         assert join_wide(value) == SPACE_RUN.sub(" ", NEAR_WIDE.sub("", value)).strip()
         assert join_title(value) == SPACE_RUN.sub(" ", WRAP.sub("", value)).strip()
+
+
+@pytest.mark.parametrize("text", TEXTS + ["  张三代表: \n\n   \n李四\r\n 王五 ", "\n", " "])
+def test_trimmed_lines_are_those_of_the_lazy_pattern(text):
+    plain = re.compile(r"^[ ]*([^\n]+?)[ ]*$", re.MULTILINE)
+    expected = [(m.group(1), m.start(1)) for m in plain.finditer(text) if m.group(1).strip(" ")]  # " " on a blank line
+    assert list(trimmed_lines(text)) == expected
