@@ -62,7 +62,7 @@ def trimmed_lines(text: str) -> Iterator[tuple[str, int]]:
     """The lines of ``text`` stripped of spaces, with their offsets, blank ones left out (str.split: a lazy regex
     tried the end of the line at every character).
 
-    >>> list(trimmed_lines("  张三代表: \n\n   \n李四"))
+    >>> list(trimmed_lines("  张三代表: \\n\\n   \\n李四"))
     [('张三代表:', 2), ('李四', 14)]
     """
     at = 0
