@@ -72,11 +72,15 @@ def find_programmes(clean: str, skip: tuple[tuple[int, int], ...] = (),
         if key not in found:  # not setdefault: it would build a Programme for every mention
             found[key] = Programme(name, span)
 
-    quoted = [m for m in QUOTED.finditer(clean) if not _inside(m.start(), skip)]
-    counts = Counter(m.group("x") for m in quoted)
-    series = _series_members(clean, quoted)
-    for match in quoted:
-        name = match.group("x")
+    quoted = list(QUOTED.finditer(clean))
+    if skip:
+        quoted = [m for m in quoted if not _inside(m.start(), skip)]
+    names = [m.group("x") for m in quoted]  # read once: counted, grouped into series, then marked
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    series = _series_members(clean, quoted, names) if len(quoted) >= SERIES_MIN else set()  # fewer make none
+    for match, name in zip(quoted, names):
         if name.startswith("关于") or "的" in name or name.endswith(TITLE_ENDS):
             continue  # a title or a sentence
         salient = counts[name] >= REPEATED or (title is not None and title[0] <= match.start() < title[1])
@@ -126,13 +130,12 @@ def _marked(clean: str, match: re.Match) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def _series_members(clean: str, quoted: list[re.Match]) -> set[str]:
+def _series_members(clean: str, quoted: list[re.Match], names: list[str]) -> set[str]:
     groups: dict[tuple[int, str], set[str]] = defaultdict(set)
     paragraph, read = -1, 0  # the quotes come in text order: look for a newline only since the last one
-    for match in quoted:
+    for match, name in zip(quoted, names):
         newline = clean.rfind("\n", read, match.start())
         paragraph, read = newline if newline >= 0 else paragraph, match.start()
-        name = match.group("x")
         groups[(paragraph, name[-2:])].add(name)
     return {name for names in groups.values() if len(names) >= SERIES_MIN for name in names}
 
