@@ -14,7 +14,7 @@ from gongwen.loaders.dates import DATE_LINE, find_date_lines, parse_date
 from gongwen.loaders.docnumbers import CORE, find_doc_numbers
 from gongwen.loaders.lines import LINE, MARKUP, Line, join_wide, last_lines, split_lines
 from gongwen.loaders.models import DocNumber, Field
-from gongwen.loaders.vocab import alternation, load_vocab
+from gongwen.loaders.vocab import alternation, load_vocab, scan_start
 
 CJK = "\u4e00-\u9fff"
 V = load_vocab()
@@ -31,10 +31,12 @@ PROSE = re.compile(r"。|收悉|如下:|现将|现就|现提出")
 ISSUER_LABEL = re.compile(rf"(?:{alternation(V.issuer_labels)})[ ]*(?::[ ]*)?(?P<v>[{CJK}()]{{2,40}})")
 GAP = r"[ ]*(?:〕[ ]*)?(?::[ ]*)?(?:〔[ ]*)?"  # label and value apart: spaces, 〕〔 of 〔办理类型〕〔A〕, a colon
 HANDLING = re.compile(rf"(?:办理类型|办理结果|办理类别|答复类别|类[ ]?别){GAP}(?P<v>[ABC])(?![A-Za-z])")
+HANDLING_WORDS = ("类", "办理结果")  # every label holds one, 类 two characters in at most (办理类型)
 PUBLIC = re.compile(
     rf"是否公开{GAP}(?:(?P<yes>是)|否)"
     r"|公开(?:方式|属性)[ ]*(?::[ ]*)?(?:(?P<yes2>主动公开)|不予公开|不公开)"
     r"|\((?P<yes3>此件公开发布|此件主动公开)\)|\(此件不(?:予)?公开\)")
+PUBLIC_REACH = 5  # every form holds 公开, at most five characters in ((此件主动公开))
 OWN_NUMBER_FIRST = re.compile(rf"[{CJK}]{{1,12}}[ ]?〔(?:19|20)\d{{2}}〕[ ]?\d{{1,5}}(?:[ ]?号)?[ ]*(?=关于)")
 PARTS_SPLIT = re.compile(r"[ 、]+")
 MASTHEAD = re.compile(r"(.+?)[ ]*文件")
@@ -249,7 +251,8 @@ def find_handling_type(clean: str) -> Field | None:
     >>> find_handling_type("复函注明答复类别:所提问题已解决的,标明A类") is None
     True
     """
-    match = HANDLING.search(clean, 0, HEAD_LIMIT)
+    start = scan_start(clean, HANDLING_WORDS, 2, 0, HEAD_LIMIT)
+    match = HANDLING.search(clean, start, HEAD_LIMIT) if start >= 0 else None
     return Field(match.group("v"), match.span("v")) if match else None
 
 
@@ -259,7 +262,8 @@ def find_public(clean: str) -> bool | None:
     >>> find_public("〔是否公开〕〔是〕"), find_public("公开方式: 主动公开"), find_public("(此件公开发布)"), find_public("正文")
     (True, True, True, None)
     """
-    match = PUBLIC.search(clean)
+    start = scan_start(clean, ("公开",), PUBLIC_REACH)
+    match = PUBLIC.search(clean, start) if start >= 0 else None
     if not match:
         return None
     return bool(match.group("yes") or match.group("yes2") or match.group("yes3"))

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 
 from gongwen.loaders.models import Programme
 from gongwen.loaders.resolve import programme_key
-from gongwen.loaders.vocab import alternation, load_vocab
+from gongwen.loaders.vocab import alternation, load_vocab, scan_start
 
 CJK = "\u4e00-\u9fff"
 V = load_vocab()
@@ -90,28 +90,17 @@ def find_programmes(clean: str, skip: tuple[tuple[int, int], ...] = (),
             programme = _marked(clean, match)
             if programme:
                 add(*programme)
-    start = _scan_start(clean, ("工程", "行动"))
+    start = scan_start(clean, ("工程", "行动"), END_REACH)
     for match in UNQUOTED.finditer(clean, start) if start >= 0 else ():
         if not _inside(match.start(), skip) and not REFUSED_AFTER.match(clean, match.end()):
             add(match.group("x"), match.span("x"))
-    start = _scan_start(clean, ("创建",))
+    start = scan_start(clean, ("创建",), END_REACH)
     for match in CREATION.finditer(clean, start) if start >= 0 else ():
         if not _inside(match.start(), skip) and clean.count(match.group("x")) >= 2:
             add(match.group("x"), match.span("x"))
     for name, span in _facilities_built(clean):
         add(name, span)
     return sorted(found.values(), key=lambda p: p.span)
-
-
-def _scan_start(clean: str, ends: tuple[str, ...]) -> int:
-    """Where a scan for a verb and a name ending in one of ``ends`` starts: END_REACH before the first of them
-    (no match opens earlier), or -1 when none occurs (nothing can match).
-
-    >>> _scan_start("一" * 30 + "实施供水工程", ("工程", "行动")), _scan_start("实施", ("创建",))
-    (18, -1)
-    """
-    found = [at for at in map(clean.find, ends) if at >= 0]
-    return max(0, min(found) - END_REACH) if found else -1
 
 
 def _marked(clean: str, match: re.Match) -> tuple[str, tuple[int, int]] | None:

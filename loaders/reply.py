@@ -14,6 +14,7 @@ from functools import lru_cache
 from gongwen.loaders.header import SALUTATION
 from gongwen.loaders.lines import join_title, join_wide
 from gongwen.loaders.models import Field, Person, Proposal
+from gongwen.loaders.vocab import scan_start
 
 CJK = "\u4e00-\u9fff"
 NAME = rf"[{CJK}](?:[ ]?[{CJK}]){{1,3}}"
@@ -117,8 +118,7 @@ def find_proposal(clean: str, source: str | None = None, title: Field | None = N
             number, kind = item.group("number"), item.group("kind")
             span = title.span
         kind = kind or _kind_in_title(title.value)
-    # ACK_BARE opens with ^ and so tries every character: run it only when its 收悉 is there
-    ack = ACK_QUOTED.search(clean) or ACK_PLAIN.search(clean) or ("收悉" in clean and ACK_BARE.search(clean)) or None
+    ack = ACK_QUOTED.search(clean) or ACK_PLAIN.search(clean) or _bare_acknowledgement(clean)
     if ack:
         ptitle = join_title(source[ack.start("title"):ack.end("title")])
         groups = ack.groupdict()
@@ -137,6 +137,14 @@ def _kind_in_title(title: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _bare_acknowledgement(clean: str) -> re.Match | None:
+    """ACK_BARE opens with ^ and so tries every character: it is searched from the line of the first 收悉 (the
+    line each match ends on), and not at all without one."""
+    at = clean.find("收悉")
+    return ACK_BARE.search(clean, clean.rfind("\n", 0, at) + 1) if at >= 0 else None
+
+
 def _kind_after(clean: str, start: int) -> str | None:
-    match = KIND_IN_BODY.search(clean, start)
+    at = scan_start(clean, ("收悉",), 3, start)  # each match ends in it, at most three characters in
+    match = KIND_IN_BODY.search(clean, at) if at >= 0 else None
     return match.group(1) if match else None

@@ -92,3 +92,17 @@ def factor_branches(branches: Iterable[str]) -> str:
         rests = [branch[len(first):] for branch in group]
         parts.append(group[0] if len(group) == 1 else f"{first}(?:{'|'.join(rests)})")
     return "(?:" + "|".join(parts) + ")"
+
+
+def scan_start(text: str, words: tuple[str, ...], reach: int, start: int = 0, end: int | None = None) -> int:
+    """Where a scan of ``text[start:end]`` for a pattern each match of which holds one of ``words`` at most
+    ``reach`` characters after its start may begin: ``reach`` before the first of them (no match opens
+    earlier), or -1 when none occurs (nothing can match). A substring search is far cheaper than a regex scan
+    trying every character that could open a match.
+
+    >>> scan_start("一二三四五是否公开 是", ("公开",), 5), scan_start("正文", ("公开",), 5)
+    (2, -1)
+    """
+    end = len(text) if end is None else end
+    found = [at for at in (text.find(word, start, end) for word in words) if at >= 0]
+    return max(start, min(found) - reach) if found else -1

@@ -13,11 +13,13 @@ from gongwen.loaders.entities import AGENCY_END, AGENCY_END_BRANCHES, FIGURE, OP
 from gongwen.loaders.people import ROLE, ROLE_NAME
 from gongwen.loaders.header import AGENCY, AGENCY_SUFFIXES, PARTS_SPLIT, is_agency
 from gongwen.loaders.lines import LINE, MARKUP, NEAR_WIDE, SPACE_RUN, WRAP, Line, join_title, join_wide, last_lines, split_lines
-from gongwen.loaders.programmes import (CREATION, FACILITY_WORDS, QUOTED, TITLE_ENDS, UNQUOTED, _facility_built_ends,
-                                        _scan_start)
+from gongwen.loaders.header import HANDLING, HANDLING_WORDS, HEAD_LIMIT, PUBLIC, PUBLIC_REACH
+from gongwen.loaders.programmes import CREATION, END_REACH, FACILITY_WORDS, QUOTED, TITLE_ENDS, UNQUOTED, _facility_built_ends
+from gongwen.loaders.reply import ACK_BARE, KIND_IN_BODY, _bare_acknowledgement
+from gongwen.loaders.resolve import REFERENCE, THAT_REFERENCE
 from gongwen.loaders.reply import trimmed_lines
 from gongwen.loaders.resolve import _lookup_issuer, _seed_issuer, code_stem, load_issuer_codes
-from gongwen.loaders.vocab import alternation, factored_alternation, load_vocab
+from gongwen.loaders.vocab import alternation, factored_alternation, load_vocab, scan_start
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = sorted((ROOT / "loaders" / "sample_corpus").glob("*.txt")) + sorted(
@@ -100,7 +102,7 @@ def test_factored_alternations_match_what_the_plain_ones_match(pattern, plain):
                                           "加快推进某某某某某某某某某某某某工程", "推进" * 20 + "工程行动"])
 @pytest.mark.parametrize(("pattern", "ends"), [(UNQUOTED, ("工程", "行动")), (CREATION, ("创建",))])
 def test_unquoted_scans_from_before_the_first_end_find_what_a_whole_scan_finds(text, pattern, ends):
-    start = _scan_start(text, ends)
+    start = scan_start(text, ends, END_REACH)
     found = [m.span() + m.groups() for m in pattern.finditer(text, start)] if start >= 0 else []
     assert found == [m.span() + m.groups() for m in pattern.finditer(text)]
 
@@ -172,3 +174,35 @@ def test_trimmed_lines_are_those_of_the_lazy_pattern(text):
     plain = re.compile(r"^[ ]*([^\n]+?)[ ]*$", re.MULTILINE)
     expected = [(m.group(1), m.start(1)) for m in plain.finditer(text) if m.group(1).strip(" ")]  # " " on a blank line
     assert list(trimmed_lines(text)) == expected
+
+
+SCANNED = [  # (pattern, words each match holds, how far into a match they may stand, end of the scan)
+    (PUBLIC, ("公开",), PUBLIC_REACH, None),
+    (HANDLING, HANDLING_WORDS, 2, HEAD_LIMIT),
+    (KIND_IN_BODY, ("收悉",), 3, None),
+]
+SCANNED_TEXTS = TEXTS + ["(此件主动公开)", "是否公开: 否", "公开方式: 主动公开", "(此件不予公开)", "〔办理类型 B〕", "办理结果:A",
+                         "类 别: C", "答复类别:A", "建议已收悉", "提案收悉", "议案 收悉"]
+
+
+@pytest.mark.parametrize("text", SCANNED_TEXTS)
+@pytest.mark.parametrize(("pattern", "words", "reach", "end"), SCANNED)
+def test_scans_from_before_the_first_word_find_what_a_whole_scan_finds(text, pattern, words, reach, end):
+    end = len(text) if end is None else end
+    for begin in range(0, len(text), max(1, len(text) // 7)):  # from several starts, as _kind_after scans
+        start = scan_start(text, words, reach, begin, end)
+        found = pattern.search(text, start, end) if start >= 0 else None
+        expected = pattern.search(text, begin, end)
+        assert (found and found.span() + found.groups()) == (expected and expected.span() + expected.groups())
+
+
+@pytest.mark.parametrize("text", SCANNED_TEXTS + ["正文\n《关于X的建议》建议收悉\n《Y》提案已收悉", "收悉\n  《Z》议案收悉"])
+def test_bare_acknowledgement_is_the_first_match_of_the_whole_scan(text):
+    found, expected = _bare_acknowledgement(text), ACK_BARE.search(text)
+    assert (found and found.span() + found.groups()) == (expected and expected.span() + expected.groups())
+
+
+@pytest.mark.parametrize("text", TEXTS + ["按照该文件和该通知执行", "该方案(12号文件)"])
+def test_that_reference_finds_what_reference_finds_without_haowen(text):
+    if "号文" not in text:
+        assert [m.span() for m in THAT_REFERENCE.finditer(text)] == [m.span() for m in REFERENCE.finditer(text)]
