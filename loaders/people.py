@@ -7,6 +7,7 @@ end (punctuation, 同志, 任, 和 …); a role label may list several names sep
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from gongwen.loaders.lines import join_wide
 from gongwen.loaders.models import Agency, Person
@@ -27,6 +28,12 @@ PHONE_LINE = re.compile(r"(?:联系)?电话[ ]*:[ ]*(?P<phone>1\d{10}|(?:0\d{2,3
 # 由局长张建强同志任组长 / 组长谭颂、副组长徐小琴,成员陈书文、彭军: a role word, then one or more names. The
 # role must start a phrase (no Chinese character before it) unless 由/分管 precede it or 同志 follows the name.
 ROLE_NAME = re.compile(rf"(?P<role>{ROLE})(?P<names>{NAME}{NAME_END}(?:、{NAME}{NAME_END})*)")
+# A role-name match opens where a role does, and every role ends in one of seven characters (人, 长, 记 …), far
+# rarer in prose than the roles' first characters (市, 区, 局 …): the scan looks for those ends, each checked by
+# a look-behind for a role of each length, and ROLE_NAME is tried only that many characters before them.
+ROLE_LENGTHS = tuple(sorted({len(role) for role in V.roles}))
+ROLE_END = re.compile(f"[{''.join(sorted({role[-1] for role in V.roles}))}]" + "(?:" + "|".join(
+    f"(?<={alternation(tuple(role for role in V.roles if len(role) == n))})" for n in ROLE_LENGTHS) + ")")
 CC = re.compile(r"抄[ ]?送[ ]*:[ ]*(?P<v>[^\n|]+)")
 NAMED = re.compile(f"{NAME}{NAME_END}")  # compiled once: the surname alternation is long to hash on every call
 CJK_ONE = re.compile(rf"[{CJK}]")
@@ -60,7 +67,7 @@ def find_persons(clean: str, source: str | None = None) -> list[Person]:
             phone = after.group("phone") if after else None
         if name not in found:  # not setdefault: it would build a Person for every mention
             found[name] = Person(name, role, match.span("name"), phone)
-    for match in ROLE_NAME.finditer(clean):
+    for match in _role_names(clean):
         before = clean[max(0, match.start() - 2):match.start()]
         if not before or not CJK_ONE.match(before[-1:]) or before.endswith("由") or before == "分管":
             _names(match.group("names"), match.start("names"), match.group("role"), found)
@@ -68,6 +75,16 @@ def find_persons(clean: str, source: str | None = None) -> list[Person]:
             first = NAMED.match(match.group("names"))
             _names(first.group(), match.start("names"), match.group("role"), found)
     return sorted(found.values(), key=lambda p: p.span)
+
+
+def _role_names(clean: str) -> Iterator[re.Match]:
+    """The matches of ROLE_NAME.finditer(clean), tried only where a role can open: before the end of one."""
+    starts = sorted({end.end() - n for end in ROLE_END.finditer(clean) for n in ROLE_LENGTHS if end.end() >= n})
+    read = 0  # where the last match ended, as finditer goes on from there
+    for start in starts:
+        if start >= read and (match := ROLE_NAME.match(clean, start)):
+            yield match
+            read = match.end()
 
 
 def find_cc(clean: str, source: str | None = None) -> list[Agency]:

@@ -10,7 +10,7 @@ import pytest
 from gongwen.loaders.clean import TABLE, clean_text
 from gongwen.loaders.docnumbers import CODE_BEFORE, CORE
 from gongwen.loaders.entities import AGENCY_END, AGENCY_END_BRANCHES, FIGURE, OPENING_LEVEL, ORG_SUFFIX, SPLITTER, _place_opening
-from gongwen.loaders.people import ROLE, ROLE_NAME
+from gongwen.loaders.people import ROLE, ROLE_NAME, _role_names
 from gongwen.loaders.header import AGENCY, AGENCY_SUFFIXES, PARTS_SPLIT, is_agency
 from gongwen.loaders.lines import LINE, MARKUP, NEAR_WIDE, SPACE_RUN, WRAP, Line, join_title, join_wide, last_lines, split_lines
 from gongwen.loaders.header import HANDLING, HANDLING_WORDS, HEAD_LIMIT, PUBLIC, PUBLIC_REACH
@@ -206,3 +206,9 @@ def test_bare_acknowledgement_is_the_first_match_of_the_whole_scan(text):
 def test_that_reference_finds_what_reference_finds_without_haowen(text):
     if "号文" not in text:
         assert [m.span() for m in THAT_REFERENCE.finditer(text)] == [m.span() for m in REFERENCE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["由局长张建强同志任组长、分管副局长付俊明同志任副组长", "组长谭颂、副组长徐小琴,成员陈书文、彭军和各社区书记",
+                                          "局长局长张三,副局长李四", "党组书记王五同志", "领导署名赵六", "长", "局长", "市长刘七"])
+def test_role_names_are_the_matches_of_the_whole_scan(text):
+    assert [m.span() + m.groups() for m in _role_names(text)] == [m.span() + m.groups() for m in ROLE_NAME.finditer(text)]
