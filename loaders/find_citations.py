@@ -46,13 +46,14 @@ def find_attached(clean: str, works: list[TitledWork], title: Field | None, body
     ['实施方案']
     """
     attached = []
+    issues = "印发给你们" in clean  # ISSUE_AFTER tries its lazy gap up to 40 times per title: only when it can match
     for work in works:
         if work.nested_in:
             continue
         start, end = work.span
         in_title = start < body_start and ISSUED_IN_TITLE.search(clean[max(0, start - 4):start]) \
             and clean[end + 1:end + 4].startswith("的通知")
-        if in_title or ISSUE_AFTER.match(clean, end + 1) or clean[max(0, start - 3):start] == "现将《":
+        if in_title or issues and ISSUE_AFTER.match(clean, end + 1) or clean[max(0, start - 3):start] == "现将《":
             attached.append(work)
     if title and "《" not in title.value:
         match = TITLE_ISSUES.search(title.value)
