@@ -32,12 +32,14 @@ def split_lines(clean: str, start: int = 0, end: int | None = None) -> list[Line
     # str.split rather than a regex scan: no match object per line; a line's offset is the lengths before it
     lines, at, last = [], start, -1
     for i, raw in enumerate(clean[start:end].split("\n")):
-        unmarked = raw.lstrip(MARKUP)
-        stripped = unmarked.rstrip()
-        if stripped and stripped.strip("-=_*|"):
-            begin = at + len(raw) - len(unmarked)
-            lines.append(Line(stripped, begin, begin + len(stripped), bool(lines) and i - last > 1))  # a blank between
-            last = i
+        if raw:  # (a third of the lines are empty: the blank lines between paragraphs)
+            unmarked = raw.lstrip(MARKUP)
+            stripped = unmarked.rstrip()
+            if stripped and stripped.strip("-=_*|"):
+                begin = at + len(raw) - len(unmarked)
+                blank_before = bool(lines) and i - last > 1
+                lines.append(Line._make((stripped, begin, begin + len(stripped), blank_before)))  # _make: no keywords
+                last = i
         at += len(raw) + 1
     return lines
 
