@@ -54,17 +54,17 @@ class KnowledgeGraph:
     def cited_by(self, number: str) -> list[str]:
         """The documents that cite the document numbered ``number``."""
         index = self._index.get()
-        return [d.label for d in index.cited_by(self._iri(index, number))]
+        return [index.document(iri).label for iri in index.cited_by(self._iri(index, number))]
 
     def cites(self, number: str) -> list[str]:
         """The documents that the document numbered ``number`` cites."""
         index = self._index.get()
-        return [d.label for d in index.cites(self._iri(index, number))]
+        return [index.document(iri).label for iri in index.cites(self._iri(index, number))]
 
     def trace(self, number: str, direction: str = "up") -> list[str]:
         """Everything reachable by citations: ``up`` towards the sources, ``down`` towards what builds on it."""
         index = self._index.get()
-        return [d.label for d in index.trace(self._iri(index, number), direction)]
+        return [index.document(iri).label for iri in index.trace(self._iri(index, number), direction)]
 
     @staticmethod
     def _iri(index: CitationIndex, number: str) -> str:

@@ -34,10 +34,11 @@ class CitedDocument:
 
 
 class CitationIndex:
-    """Documents by IRI and by 文号, and the citations between them.
+    """Documents by IRI and by 文号, and the citations between them; lists of documents are IRIs in the order
+    of their labels, to page through (``index.document(iri)`` describes one).
 
     >>> index = CitationIndex(nx.DiGraph([("urn:street", "urn:district"), ("urn:district", "urn:city")]))
-    >>> [d.iri for d in index.trace("urn:street", "up")]
+    >>> index.trace("urn:street", "up")
     ['urn:city', 'urn:district']
     >>> index.most_cited(1)[0][0].iri, index.most_cited(1)[0][1]
     ('urn:district', 1)
@@ -54,10 +55,13 @@ class CitationIndex:
                     self._by_number[data["number"]] = iri
         # Every document, most cited first, then citing most (then by IRI): any top-k is a slice.
         self.ranking = sorted(graph, key=lambda n: (-graph.in_degree(n), -graph.out_degree(n), n))
-        # Each document's place in the order lists are given in (by label, then IRI): sorting the 1,800
-        # documents citing one document by these numbers takes a tenth of comparing their labels.
+        # Each document's place in the order lists are given in (by label, then IRI), and each document's
+        # citing and cited documents already in that order: who cites the most-cited of 100,000 documents
+        # (15,000 of them) is then a slice, not a sort.
         by_label = sorted(graph, key=lambda iri: (self.document(iri).label, iri))
         self._position = {iri: place for place, iri in enumerate(by_label)}
+        self._citing = {iri: self._in_order(graph.predecessors(iri)) for iri in graph}
+        self._cited = {iri: self._in_order(graph.successors(iri)) for iri in graph}
 
     @classmethod
     def from_store(cls, store) -> "CitationIndex":
@@ -78,23 +82,33 @@ class CitationIndex:
             self._documents_made[iri] = known
         return known
 
-    def cited_by(self, iri: str) -> list[CitedDocument]:
-        """Documents citing ``iri`` directly, by 文号."""
-        return self._documents(self.graph.predecessors(iri) if iri in self.graph else ())
+    def cited_by(self, iri: str) -> list[str]:
+        """Documents citing ``iri`` directly."""
+        return self._citing.get(iri, [])
 
-    def cites(self, iri: str) -> list[CitedDocument]:
-        """Documents ``iri`` cites directly, by 文号."""
-        return self._documents(self.graph.successors(iri) if iri in self.graph else ())
+    def cites(self, iri: str) -> list[str]:
+        """Documents ``iri`` cites directly."""
+        return self._cited.get(iri, [])
 
-    def trace(self, iri: str, direction: str = "up") -> list[CitedDocument]:
+    def trace(self, iri: str, direction: str = "up") -> list[str]:
         """Every document reachable by citations: ``up`` towards the sources, ``down`` to what builds on it."""
-        return self._documents(citations.trace(self.graph, iri, direction))
+        if direction not in ("up", "down"):
+            raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
+        step = self._cited if direction == "up" else self._citing
+        reached: set[str] = set()
+        waiting = [iri]
+        while waiting:
+            for near in step.get(waiting.pop(), ()):
+                if near not in reached:
+                    reached.add(near)
+                    waiting.append(near)
+        reached.discard(iri)  # a cycle back to it
+        return self._in_order(reached)
 
     def most_cited(self, limit: int = 20) -> list[tuple[CitedDocument, int]]:
         """The ``limit`` documents cited by the most documents, with that count."""
         cited = self.ranking[:limit]
         return [(self.document(iri), self.graph.in_degree(iri)) for iri in cited if self.graph.in_degree(iri)]
 
-
-    def _documents(self, iris) -> list[CitedDocument]:
-        return [self.document(i) for i in sorted(iris, key=self._position.__getitem__)]
+    def _in_order(self, iris) -> list[str]:
+        return sorted(iris, key=self._position.__getitem__)

@@ -81,42 +81,6 @@ def _year_of(number: str) -> int:
     return int(year) if year.isdigit() else 0
 
 
-def cited_by(graph: nx.DiGraph, doc: str) -> list[str]:
-    """Documents that cite ``doc`` directly.
-
-    >>> g = nx.DiGraph([("street", "district"), ("district", "city")])
-    >>> cited_by(g, "district")
-    ['street']
-    """
-    return sorted(graph.predecessors(doc)) if doc in graph else []
-
-
-def cites(graph: nx.DiGraph, doc: str) -> list[str]:
-    """Documents that ``doc`` cites directly.
-
-    >>> cites(nx.DiGraph([("street", "district")]), "street")
-    ['district']
-    """
-    return sorted(graph.successors(doc)) if doc in graph else []
-
-
-def trace(graph: nx.DiGraph, doc: str, direction: str = "up") -> list[str]:
-    """Every document reachable from ``doc``: ``up`` follows citations to their sources (street → centre),
-    ``down`` follows them back to everything that builds on ``doc``.
-
-    >>> g = nx.DiGraph([("street", "district"), ("district", "city"), ("other", "city")])
-    >>> trace(g, "street", "up")
-    ['city', 'district']
-    >>> trace(g, "city", "down")
-    ['district', 'other', 'street']
-    """
-    if direction not in ("up", "down"):
-        raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
-    if doc not in graph:
-        return []
-    return sorted(nx.descendants(graph, doc) if direction == "up" else nx.ancestors(graph, doc))
-
-
 def citation_path(graph: nx.DiGraph, source: str, target: str) -> list[str]:
     """The shortest chain of citations from ``source`` up to ``target``, empty when there is none.
 

@@ -83,7 +83,7 @@ def _whole_number(name: str, default: int, low: int, high: int) -> int:
     return int(raw)
 
 
-def _listing(index: CitationIndex, iri: str, found: list[CitedDocument]) -> Response:
+def _listing(index: CitationIndex, iri: str, found: list[str]) -> Response:
     """One page of ``found`` (``size`` documents from ``offset``, Datasette-style), with the total ``count``
     and the URL of the ``next`` page."""
     size = _whole_number("size", PAGE_SIZE, 1, MAX_LIMIT)
@@ -93,7 +93,7 @@ def _listing(index: CitationIndex, iri: str, found: list[CitedDocument]) -> Resp
     if offset + size < len(found):
         following = json.dumps(request.path + "?" + urlencode({**request.args, "offset": offset + size}),
                                ensure_ascii=False)
-    results = ",".join(_json_text(index, d) for d in page)
+    results = ",".join(_json_text(index, index.document(d)) for d in page)
     body = (f'{{"count":{len(found)},"document":{_json_text(index, index.document(iri))},'
             f'"next":{following or "null"},"offset":{offset},"results":[{results}]}}\n')
     return Response(body, content_type="application/json")
