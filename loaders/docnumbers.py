@@ -28,6 +28,7 @@ STOP_WORDS = (
     "贯彻落实", "根据", "依据", "按照", "遵照", "依照", "参照", "对照", "落实", "贯彻", "执行", "结合", "印发", "转发",
     "下发", "出台", "制定", "详见", "参见", "文件", "精神", "要求", "号文", "关于", "通过", "同意", "批准",
 )
+STOP_WORD = re.compile("|".join(STOP_WORDS))
 STOP_CHARS = "的了在是将由对按据以于为等即见和与及或并"
 GLUE = "号文"  # a code run right after these continues a sentence (…1号和国发…), it does not start a name
 AGENCY_WORDS = re.compile("人民政府|政府|办公厅|办公室|委员会")
@@ -43,7 +44,7 @@ def trim_code(raw: str, glued: bool = False) -> str:
     '国发'
     """
     cut = 0
-    for word in STOP_WORDS:
+    for word in STOP_WORDS if STOP_WORD.search(raw) else ():  # most codes hold none: one search, not 27 rfinds
         at = raw.rfind(word)
         if at >= 0 and len(raw) - (at + len(word)) >= 1:
             cut = max(cut, at + len(word))

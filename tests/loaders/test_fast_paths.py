@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from gongwen.loaders.clean import TABLE, clean_text
-from gongwen.loaders.docnumbers import CODE_BEFORE, CORE
+from gongwen.loaders import docnumbers
+from gongwen.loaders.docnumbers import CODE_BEFORE, CORE, trim_code
 from gongwen.loaders.entities import AGENCY_END, AGENCY_END_BRANCHES, FIGURE, OPENING_LEVEL, ORG_SUFFIX, SPLITTER, _place_opening
 from gongwen.loaders.people import ROLE, ROLE_NAME, _role_names
 from gongwen.loaders.header import AGENCY, AGENCY_SUFFIXES, PARTS_SPLIT, is_agency
@@ -212,3 +213,13 @@ def test_that_reference_finds_what_reference_finds_without_haowen(text):
                                           "局长局长张三,副局长李四", "党组书记王五同志", "领导署名赵六", "长", "局长", "市长刘七"])
 def test_role_names_are_the_matches_of_the_whole_scan(text):
     assert [m.span() + m.groups() for m in _role_names(text)] == [m.span() + m.groups() for m in ROLE_NAME.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["根据西办通〔2022〕54号", "落实舒办发〔2021〕1号", "省政府苏政发〔2020〕3号", "文件精神号文国发〔2019〕2号"])
+def test_trim_code_reads_the_stop_words_only_when_one_occurs(text, monkeypatch):
+    raws = [m.group().rstrip() for core in CORE.finditer(text)
+            if (m := CODE_BEFORE.search(text, max(0, core.start() - 13), core.start()))]
+    raws += [raw[i:] for raw in raws for i in range(1, len(raw))]
+    fast = [(trim_code(raw), trim_code(raw, glued=True)) for raw in raws]
+    monkeypatch.setattr(docnumbers, "STOP_WORD", re.compile(""))  # matches everywhere: every word is looked for
+    assert fast == [(trim_code(raw), trim_code(raw, glued=True)) for raw in raws]
