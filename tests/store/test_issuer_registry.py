@@ -36,14 +36,14 @@ def test_a_later_citation_names_the_issuer_of_its_code(sample_dir, tmp_path):
     assert store.ask(f"ASK {{ <{cited}> <{GW}inferredIssuer> <{agency}> }}")
 
 
-def test_documents_of_one_load_teach_each_other(sample_dir, tmp_path):
+def test_documents_of_one_load_teach_each_other(any_store, sample_dir, tmp_path):
     """The citing document comes first in the folder, the one that shows the code's agency after it."""
     folder = tmp_path / "one-load"
     folder.mkdir()
     (folder / "0-later.txt").write_text(LATER, encoding="utf-8")
     for sample in sorted(sample_dir.glob("*.txt")):
         (folder / f"1-{sample.name}").write_bytes(sample.read_bytes())
-    store = Store.open()
+    store = any_store
     assert load_paths(store, [folder], BASE).ok
     cited, agency = doc_iri(BASE, "西民函〔2022〕7号"), agency_iri(BASE, "昆明市西山区民政局")
     graph = store.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{cited}> <{GW}inferredIssuer> <{agency}> }} }}")
