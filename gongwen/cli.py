@@ -110,7 +110,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from gongwen.export import NETWORK_FORMATS, TABLE_FORMATS, export_network, export_rdf, export_tables
+    from gongwen.export import (NETWORK_FORMATS, REGISTRY_FORMATS, TABLE_FORMATS, export_network, export_rdf,
+                                export_registry, export_tables)
 
     if args.format in TABLE_FORMATS:
         if not args.output:
@@ -119,7 +120,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         for path in export_tables(_open_store(args.store, read_only=True), Path(args.output)):
             print(path)
         return OK
-    write = export_network if args.format in NETWORK_FORMATS else export_rdf
+    write = (export_network if args.format in NETWORK_FORMATS
+             else export_registry if args.format in REGISTRY_FORMATS else export_rdf)
     store = _open_store(args.store, read_only=True)
     if args.output:
         with open(args.output, "wb") as out:
@@ -150,7 +152,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from gongwen.export import NETWORK_FORMATS, RDF_FORMATS, TABLE_FORMATS
+    from gongwen.export import NETWORK_FORMATS, RDF_FORMATS, REGISTRY_FORMATS, TABLE_FORMATS
 
     parser = argparse.ArgumentParser(prog="gongwen", description="Knowledge graph of Chinese government documents (公文)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -180,8 +182,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sparql")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    p = command("export", cmd_export, "write the graph as RDF, the citation network for Gephi, or CSV tables")
-    p.add_argument("--format", choices=[*RDF_FORMATS, *NETWORK_FORMATS, *TABLE_FORMATS], required=True)
+    p = command("export", cmd_export, "write the graph as RDF, the citation network for Gephi, CSV tables, or "
+                                      "the 代字 registry the store has learnt")
+    p.add_argument("--format", choices=[*RDF_FORMATS, *NETWORK_FORMATS, *TABLE_FORMATS, *REGISTRY_FORMATS],
+                   required=True)
     p.add_argument("-o", "--output", help="file to write (default: standard output); for csv, a folder")
 
     p = command("stats", cmd_stats, "counts by type, most-cited documents, programmes by year")

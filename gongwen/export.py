@@ -1,5 +1,5 @@
 """Write the store out: RDF syntaxes for other triple stores, the citation network for Gephi, CSV tables
-for pandas and R."""
+for pandas and R, and the 代字 registry the store has grown, as the seed registry's data file."""
 from __future__ import annotations
 
 import csv
@@ -12,10 +12,13 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from gongwen import citations
+from gongwen.loaders.resolve import FORMS
+from gongwen.pipeline import CODE_AGENCIES, PREFIXES
 from gongwen.store import Store
 
 NETWORK_FORMATS = ("graphml", "gexf")
 TABLE_FORMATS = ("csv",)
+REGISTRY_FORMATS = ("registry",)
 DOCUMENT_COLUMNS = ("iri", "number", "title", "issuer", "year", "in_corpus", "cites", "cited_by")
 
 RDF_FORMATS = {
@@ -95,3 +98,38 @@ def export_tables(store: Store, folder: Path) -> list[Path]:
         for a, b in sorted(network.edges()):
             writer.writerow([a, network.nodes[a]["number"], b, network.nodes[b]["number"]])
     return [documents, edges]
+
+
+LEARNT_CODES = PREFIXES + f"""SELECT ?code ?name (COUNT(DISTINCT ?own) AS ?documents) (MIN(?number) AS ?example) WHERE {{
+  {{ {CODE_AGENCIES} }}
+  ?agency skos:prefLabel ?name .
+  ?own gw:sourceGraph ?source ; gw:issuerCode ?code ; eli:id_local ?number .
+}} GROUP BY ?code ?name ORDER BY ?code"""
+
+
+def export_registry(store: Store, fmt: str, output: BinaryIO) -> None:
+    """The 代字 registry the loaded documents teach (each prints its issuer and its own 文号), one entry a
+    line in the schema of loaders/data/issuer_codes.yaml, so entries can be reviewed and added to the seed.
+
+    >>> import io
+    >>> out = io.BytesIO(); export_registry(Store.open(), "registry", out); out.getvalue().decode().count("\\n")
+    3
+    """
+    lines = ["# 发文机关代字 learnt from the loaded documents that print both their issuer and their own 发文字号",
+             "# (gongwen export --format registry); same schema as loaders/data/issuer_codes.yaml. A code printed",
+             "# by two agencies is left out."]
+    for row in store.select(LEARNT_CODES):
+        code = row["code"]
+        entry = {"agency": row["name"], "region": None, "form": code[-1] if code[-1] in FORMS else None}
+        lines.append(f"{json.dumps(code, ensure_ascii=False)}: {_flow(entry)}  "
+                     f"# {row['documents']} loaded document(s), e.g. {row['example']}")
+    output.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def _flow(entry: dict) -> str:
+    """A YAML flow mapping (JSON strings and null are YAML).
+
+    >>> _flow({"agency": "国务院", "region": None})
+    '{agency: "国务院", region: null}'
+    """
+    return "{" + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in entry.items()) + "}"

@@ -209,3 +209,17 @@ def test_stats_counts_and_rankings(loaded_store_dir):
     assert "五社联动" in stats["programmes_by_year"]
     text = run("stats", "--store", loaded_store_dir)
     assert "documents loaded: 5" in text.stdout
+
+
+def test_learnt_registry_is_a_data_file_in_the_seed_schema(loaded_store_dir, tmp_path):
+    import yaml
+
+    from gongwen.loaders.resolve import load_issuer_codes
+
+    target = tmp_path / "learnt.yaml"
+    out = run("export", "--store", loaded_store_dir, "--format", "registry", "-o", target)
+    assert out.returncode == 0, out.stderr
+    learnt = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert learnt["西民函"] == {"agency": "昆明市西山区民政局", "region": None, "form": "函"}
+    assert {key for entry in learnt.values() for key in entry} == {
+        key for entry in load_issuer_codes().values() for key in entry}
