@@ -16,11 +16,14 @@ CJK = "\u4e00-\u9fff"
 # The year bracket and sequence, found first (a bracket is a cheap first character to scan for); the 代字
 # before it is read backwards with CODE_BEFORE. Tried left to right: a closed bracket, then the garbled form
 # with the close bracket lost.
-CORE = re.compile(
-    r"[〔(][ ]?(?P<year>(?:19|20)\d{2})[ ]?"
-    r"(?:[〕)][ ]?(?:第[ ]?)?(?P<seq>\d{1,5})(?:[ ]?(?P<hao>号)|(?![\d.%万千百亿元个名人号]))"
-    r"|(?P<seq2>\d{1,4})[ ]?号)"
-)
+AFTER_BRACKET = (r"[ ]?(?P<year>(?:19|20)\d{2})[ ]?"
+                 r"(?:[〕)][ ]?(?:第[ ]?)?(?P<seq>\d{1,5})(?:[ ]?(?P<hao>号)|(?![\d.%万千百亿元个名人号]))"
+                 r"|(?P<seq2>\d{1,4})[ ]?号)")
+CORE = re.compile(rf"[〔(]{AFTER_BRACKET}")
+# The text is scanned once per opening bracket: a pattern opening with one literal is scanned for ten times faster
+# than one opening with a class. No match holds an opening bracket after its first character, so the matches
+# of the two never overlap, and together in text order they are CORE's.
+CORE_BY_BRACKET = (re.compile(f"〔{AFTER_BRACKET}"), re.compile(rf"\({AFTER_BRACKET}"))
 # Possessive: a character given back would be Chinese, so neither the space nor the end could follow it.
 CODE_BEFORE = re.compile(rf"[{CJK}]{{1,12}}+[ ]?$")
 # Words that end the text before a 代字 (citation verbs, prepositions, particles); why: 根据西办通〔…〕.
@@ -71,7 +74,7 @@ def find_doc_numbers(clean: str, source: str | None = None) -> list[DocNumber]:
     """
     source = clean if source is None else source
     found = []
-    for match in CORE.finditer(clean):
+    for match in core_matches(clean):
         before = CODE_BEFORE.search(clean, max(0, match.start() - 13), match.start())
         if not before:
             continue
@@ -82,6 +85,15 @@ def find_doc_numbers(clean: str, source: str | None = None) -> list[DocNumber]:
         found.append(DocNumber(text=source[start:match.end()], code=code, year=int(match.group("year")),
                                seq=str(int(seq)), span=(start, match.end())))
     return found
+
+
+def core_matches(clean: str) -> list[re.Match]:
+    """CORE.finditer(clean), from one scan per opening bracket.
+
+    >>> [m.group() for m in core_matches("西办通(2022)54号,衢政办发〔202316号")]
+    ['(2022)54号', '〔202316号']
+    """
+    return sorted((m for core in CORE_BY_BRACKET for m in core.finditer(clean)), key=re.Match.start)
 
 
 def canonical_doc_number(text: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from gongwen.loaders.clean import TABLE, clean_text
 from gongwen.loaders import docnumbers
-from gongwen.loaders.docnumbers import CODE_BEFORE, CORE, trim_code
+from gongwen.loaders.docnumbers import CODE_BEFORE, CORE, core_matches, trim_code
 from gongwen.loaders.entities import AGENCY_END, AGENCY_END_BRANCHES, FIGURE, OPENING_LEVEL, ORG_SUFFIX, SPLITTER, _place_opening
 from gongwen.loaders.people import ROLE, ROLE_NAME, _role_names
 from gongwen.loaders.header import AGENCY, AGENCY_SUFFIXES, PARTS_SPLIT, is_agency
@@ -223,3 +223,8 @@ def test_trim_code_reads_the_stop_words_only_when_one_occurs(text, monkeypatch):
     fast = [(trim_code(raw), trim_code(raw, glued=True)) for raw in raws]
     monkeypatch.setattr(docnumbers, "STOP_WORD", re.compile(""))  # matches everywhere: every word is looked for
     assert fast == [(trim_code(raw), trim_code(raw, glued=True)) for raw in raws]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["西办通(2022)54号〔2021〕3号(2020) 7号", "(〔2022〕1号", "〔(2022)1号", "( 2023〕 第 5 号"])
+def test_core_matches_are_those_of_the_class_scan(text):
+    assert [m.span() + m.groups() for m in core_matches(text)] == [m.span() + m.groups() for m in CORE.finditer(text)]
