@@ -99,6 +99,8 @@ def number_repeated_titles(citations: Iterable[Citation]) -> list[Citation]:
     """
     citations = list(citations)
     numbered = {_title_key(c.title.title): c.doc_number for c in citations if c.title and c.doc_number}
+    if not numbered:
+        return citations  # no title is cited with its number (most documents): no key to compute for the others
     return [replace(c, doc_number=numbered[_title_key(c.title.title)])
             if c.title and not c.doc_number and _title_key(c.title.title) in numbered else c
             for c in citations]
