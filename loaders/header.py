@@ -109,7 +109,8 @@ def find_title(clean: str, source: str | None = None, body_start: int | None = N
     lines = list(_head_lines(clean, body_start))
     best: Field | None = None
     for i, line in enumerate(lines):
-        own = OWN_NUMBER_FIRST.match(line.text)  # 津民政函〔2022〕72号关于…的复函: number and title on one line
+        # 津民政函〔2022〕72号关于…的复函: number and title on one line (the pattern needs its 〔: most lines lack one)
+        own = OWN_NUMBER_FIRST.match(line.text) if "〔" in line.text else None
         if own:
             line = lines[i] = Line(line.text[own.end():], line.start + own.end(), line.end, line.after_blank)
         if not DOC_TYPE_END.search(line.text) or not _title_like(line, 120) or len(line.text) < 4:

@@ -12,7 +12,7 @@ from gongwen.loaders import docnumbers
 from gongwen.loaders.docnumbers import CODE_BEFORE, CORE, core_matches, trim_code
 from gongwen.loaders.entities import AGENCY_END, AGENCY_END_BRANCHES, FIGURE, OPENING_LEVEL, ORG_SUFFIX, SPLITTER, _place_opening
 from gongwen.loaders.people import ROLE, ROLE_NAME, _role_names
-from gongwen.loaders.header import AGENCY, AGENCY_SUFFIXES, PARTS_SPLIT, is_agency
+from gongwen.loaders.header import AGENCY, AGENCY_SUFFIXES, OWN_NUMBER_FIRST, PARTS_SPLIT, is_agency
 from gongwen.loaders.lines import LINE, MARKUP, NEAR_WIDE, SPACE_RUN, WRAP, Line, join_title, join_wide, last_lines, split_lines
 from gongwen.loaders.header import HANDLING, HANDLING_WORDS, HEAD_LIMIT, PUBLIC, PUBLIC_REACH
 from gongwen.loaders.programmes import CREATION, END_REACH, FACILITY_WORDS, QUOTED, TITLE_ENDS, UNQUOTED, _facility_built_ends
@@ -228,3 +228,8 @@ def test_trim_code_reads_the_stop_words_only_when_one_occurs(text, monkeypatch):
 @pytest.mark.parametrize("text", TEXTS + ["西办通(2022)54号〔2021〕3号(2020) 7号", "(〔2022〕1号", "〔(2022)1号", "( 2023〕 第 5 号"])
 def test_core_matches_are_those_of_the_class_scan(text):
     assert [m.span() + m.groups() for m in core_matches(text)] == [m.span() + m.groups() for m in CORE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS + ["津民政函〔2022〕72号关于X的复函", "津民政函(2022)72号关于X的复函"])
+def test_own_number_first_needs_its_bracket(text):
+    assert all(OWN_NUMBER_FIRST.match(line) is None for line in text.split("\n") if "〔" not in line)
