@@ -212,8 +212,7 @@ def load_paths(store: Store, paths: Iterable[str | os.PathLike], base: str,
     if len(jobs) >= POOL_THRESHOLD:
         # The main process writes one group while the workers map the next batches: the pool keeps every
         # batch queued, and oxigraph's bulk load runs without the GIL, so results keep arriving meanwhile.
-        with ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_exit_with_parent) as pool, \
-                store.bulk_session():
+        with ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_exit_with_parent) as pool:
             for group in _grouped(pool.map(_process_batch, batches), WRITE_SIZE):
                 _store_batch(store, group, known, summary, progress)
     else:

@@ -19,7 +19,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
 
 import pyoxigraph as ox
 
@@ -138,10 +137,6 @@ class RemoteStore(QueryHelpers):
 
     def flush(self) -> None:
         """Nothing to do: the server persists each update itself."""
-
-    def bulk_session(self, checkpoint: int = 20_000):
-        """Nothing to defer: each document is its own update on the server."""
-        return nullcontext()
 
     # --- HTTP ----------------------------------------------------------------------------------------
     def _post(self, url: str, form: dict[str, str], accept: str) -> tuple[bytes, str]:

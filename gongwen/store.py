@@ -21,22 +21,12 @@ are bulk-loaded before their default-graph copies: a graph cut short can then on
 in the default graph, never hold triples there that no graph states, and the rollback's union-keeping
 delete removes exactly its own. (Each bulk load call is also atomic on its own: oxigraph ingests the sorted
 files of all its indexes in one RocksDB IngestExternalFiles call; the log does not rely on it.)
-
-A large load runs in a ``bulk_session``: there the default-graph copies of new graphs are not bulk-loaded
-with each write but spooled to a file and loaded together every ``checkpoint`` graphs and when the session
-ends. Each bulk load into a store already holding data adds files that RocksDB then compacts into the rest, so
-the work of a write grows with the store (at 30,000 documents the default-graph copies cost 1.7 ms of the
-writer's 5 ms per document); one load of many copies at a checkpoint costs a fraction. The log then lists
-every graph since the last checkpoint (appended, and synced to disk before the graph's quads are written), so
-a crash rolls all of them back — whole graphs, the default graph still their union — and the next load
-writes them again. Anything else done through the store meanwhile (a query, an update) checkpoints first.
 """
 from __future__ import annotations
 
 import os
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -44,8 +34,6 @@ import pyoxigraph as ox
 GW = "https://w3id.org/gongwen/ontology#"
 # In the store's folder while a bulk load is under way: the named graphs it writes, one IRI a line.
 PENDING_FILE = "gongwen-pending-graphs"
-# In a bulk session: the triples of the pending graphs, waiting to be copied into the default graph.
-SPOOL_FILE = "gongwen-pending-union.nt"
 _STATEMENT_END = re.compile(r"[ \t]*\.[ \t]*\r?$", re.MULTILINE)
 
 
@@ -111,7 +99,6 @@ class Store(QueryHelpers):
         self._ox = backend
         self.location = location
         self.generation = 0  # bumped by every write, so answers cached by the web app never go stale
-        self._session: _BulkSession | None = None
 
     @classmethod
     def open(cls, location: str | os.PathLike | None = None, *, read_only: bool = False) -> "Store":
@@ -142,7 +129,6 @@ class Store(QueryHelpers):
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph or []] or ox.DefaultGraph()
             if named_graphs is not None:
                 kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        self._checkpoint()
         try:
             return self._ox.query(sparql, base_iri=base_iri, **kwargs)
         except SyntaxError as e:
@@ -170,7 +156,6 @@ class Store(QueryHelpers):
         self.generation += 1
         try:
             if drop or any(self._ox.contains_named_graph(ox.NamedNode(g.graph)) for g in batch):
-                self._checkpoint()
                 self._ox.update(replacement_update(batch, drop))
             elif batch and self.location is None:
                 # Nothing to remove: an N-Quads load, one transaction too, parses far faster than an update.
@@ -184,7 +169,6 @@ class Store(QueryHelpers):
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update, in one transaction."""
-        self._checkpoint()
         self.generation += 1
         try:
             self._ox.update(sparql)
@@ -198,55 +182,17 @@ class Store(QueryHelpers):
     def _bulk_insert(self, batch: list[GraphData]) -> None:
         """New graphs by the bulk loader, under the pending-graphs log (see the module docstring)."""
         pending = os.path.join(self.location, PENDING_FILE)
+        _write_whole(pending, "".join(f"{g.graph}\n" for g in batch))
         lenient = all(g.parsed for g in batch)
-        if self._session is None:
-            _write_whole(pending, "".join(f"{g.graph}\n" for g in batch))
-        else:
-            _append_synced(pending, "".join(f"{g.graph}\n" for g in batch))
         try:
             self._ox.bulk_load(input="".join(in_graph(g) for g in batch), format=ox.RdfFormat.N_QUADS,
                                lenient=lenient)
-            if self._session is None:
-                self._ox.bulk_load(input="".join(_terminated(g.ntriples) for g in batch),
-                                   format=ox.RdfFormat.N_TRIPLES, lenient=lenient)
-                os.remove(pending)
-            else:
-                self._session.spool(batch, lenient)
+            self._ox.bulk_load(input="".join(_terminated(g.ntriples) for g in batch),
+                               format=ox.RdfFormat.N_TRIPLES, lenient=lenient)
         except (SyntaxError, OSError):
             self.roll_back_interrupted()
             raise
-        if self._session is not None and self._session.due():
-            self._checkpoint()
-
-    @contextmanager
-    def bulk_session(self, checkpoint: int = 20_000) -> Iterator[None]:
-        """Within the block, new graphs' default-graph copies are written every ``checkpoint`` graphs and when
-        it ends (see the module docstring); an error inside rolls back the graphs since the last checkpoint."""
-        if self.location is None or self._session is not None:
-            yield
-            return
-        self._session = _BulkSession(os.path.join(self.location, SPOOL_FILE), checkpoint)
-        try:
-            yield
-            self._checkpoint()
-        except BaseException:
-            self._session.close()
-            self._session = None
-            self.roll_back_interrupted()
-            raise
-        finally:
-            if self._session is not None:
-                self._session.close()
-                self._session = None
-
-    def _checkpoint(self) -> None:
-        """Copy the spooled triples of a bulk session into the default graph; their graphs are then complete."""
-        if self._session is None or not self._session.graphs:
-            return
-        self._ox.bulk_load(path=self._session.finish(), format=ox.RdfFormat.N_TRIPLES,
-                           lenient=self._session.lenient)
-        os.remove(os.path.join(self.location, PENDING_FILE))
-        self._session.restart()
+        os.remove(pending)
 
     def roll_back_interrupted(self) -> list[str]:
         """Remove the graphs of a bulk load that did not finish (a crash, a kill); returns their IRIs.
@@ -264,9 +210,6 @@ class Store(QueryHelpers):
             self._ox.update(replacement_update([], drop=graphs))
             self._ox.flush()
         os.remove(pending)
-        spool = os.path.join(self.location, SPOOL_FILE)
-        if os.path.exists(spool):
-            os.remove(spool)
         return graphs
 
     def dump(self, output, fmt: ox.RdfFormat) -> None:
@@ -279,41 +222,7 @@ class Store(QueryHelpers):
 
     def flush(self) -> None:
         if self.location is not None:
-            self._checkpoint()
             self._ox.flush()
-
-
-class _BulkSession:
-    """The spool of a bulk session: the triples of the graphs written since the last checkpoint."""
-
-    def __init__(self, path: str, checkpoint: int):
-        self.path = path
-        self.checkpoint = checkpoint
-        self.graphs = 0
-        self.lenient = True
-        self._file = open(path, "w", encoding="utf-8")
-
-    def spool(self, batch: list[GraphData], lenient: bool) -> None:
-        self._file.write("".join(_terminated(g.ntriples) for g in batch))
-        self.graphs += len(batch)
-        self.lenient = self.lenient and lenient
-
-    def due(self) -> bool:
-        return self.graphs >= self.checkpoint
-
-    def finish(self) -> str:
-        """The spool's path, its text complete on disk."""
-        self._file.close()
-        return self.path
-
-    def restart(self) -> None:
-        self._file = open(self.path, "w", encoding="utf-8")
-        self.graphs, self.lenient = 0, True
-
-    def close(self) -> None:
-        self._file.close()
-        if os.path.exists(self.path):
-            os.remove(self.path)
 
 
 QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD)
@@ -358,15 +267,6 @@ def _roll_back_if_unlocked(path: str) -> None:
 
 def _terminated(text: str) -> str:
     return text if text.endswith("\n") else f"{text}\n"
-
-
-def _append_synced(path: str, text: str) -> None:
-    """Append to a file and wait until the lines are on disk: a crash may cut only the last line, and only
-    before the graphs it names are written."""
-    with open(path, "a", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
 
 
 def _write_whole(path: str, text: str) -> None:

@@ -1,6 +1,5 @@
 """A writer killed with SIGKILL at random moments of bulk loads leaves no half graph and keeps the default graph
-the union, once the store is opened again (it rolls back what the pending-graphs log lists) — with each write
-complete on its own, and inside a bulk session (default-graph copies deferred to checkpoints).
+the union, once the store is opened again (it rolls back what the pending-graphs log lists).
 
 Each round starts a real process writing new graphs in batches through ``Store.replace_graphs`` (the bulk
 path), kills it at a random moment (seeded; every other round a moment just after a bulk load began), reopens
@@ -16,27 +15,23 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from gongwen.store import PENDING_FILE, Store
 
 PER_ROUND, BATCH, OWN, SHARED = 1000, 250, 40, 10
 ROUNDS = int(os.environ.get("GONGWEN_CRASH_ROUNDS", "4"))
 # Round r writes graphs r*PER_ROUND … (r+1)*PER_ROUND-1 that the store does not hold yet.
-# With argv[3] = "session", inside a bulk session whose default-graph copies are written every 300 graphs.
 WRITER = f"""
-import contextlib, sys
+import sys
 from gongwen.store import GraphData, Store
 store, first = Store.open(sys.argv[1]), int(sys.argv[2]) * {PER_ROUND}
 have = set(store.graph_names())
 todo = [i for i in range(first, first + {PER_ROUND}) if f"urn:g:{{i}}" not in have]
-with store.bulk_session(checkpoint=300) if sys.argv[3] == "session" else contextlib.nullcontext():
-    for start in range(0, len(todo), {BATCH}):
-        store.replace_graphs([GraphData(
-            f"urn:g:{{i}}",
-            "".join(f'<urn:s:{{i}}:{{k}}> <urn:p:{{k % 7}}> "value {{i}} {{k}}" .\\n' for k in range({OWN}))
-            + "".join(f"<urn:shared:{{(i + k) % 50}}> <urn:p:shared> <urn:o:{{k}}> .\\n" for k in range({SHARED})))
-            for i in todo[start:start + {BATCH}]])
+for start in range(0, len(todo), {BATCH}):
+    store.replace_graphs([GraphData(
+        f"urn:g:{{i}}",
+        "".join(f'<urn:s:{{i}}:{{k}}> <urn:p:{{k % 7}}> "value {{i}} {{k}}" .\\n' for k in range({OWN}))
+        + "".join(f"<urn:shared:{{(i + k) % 50}}> <urn:p:shared> <urn:o:{{k}}> .\\n" for k in range({SHARED})))
+        for i in todo[start:start + {BATCH}]])
 """
 HALF_GRAPHS = f"""SELECT ?g WHERE {{ {{ SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g }}
                                    FILTER(?n != {OWN + SHARED}) }}"""
@@ -60,18 +55,17 @@ def wait_for(path, timeout_s: float = 30) -> None:
         time.sleep(0.001)
 
 
-def write(location, round_: int, mode: str) -> subprocess.Popen:
+def write(location, round_: int) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    return subprocess.Popen([sys.executable, "-c", WRITER, str(location), str(round_), mode], env=env)
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(location), str(round_)], env=env)
 
 
-@pytest.mark.parametrize("mode", ["plain", "session"])
-def test_sigkill_at_random_moments_of_bulk_loads(tmp_path, mode):
+def test_sigkill_at_random_moments_of_bulk_loads(tmp_path):
     location = tmp_path / "store"
     rng = random.Random(5072)
     interrupted = 0
     for round_ in range(ROUNDS):
-        writer = write(location, round_, mode)
+        writer = write(location, round_)
         if round_ % 2:
             time.sleep(rng.uniform(0.3, 1.5))  # any moment: start-up, between writes, inside one
         else:
@@ -81,7 +75,7 @@ def test_sigkill_at_random_moments_of_bulk_loads(tmp_path, mode):
         writer.wait()
         interrupted += (location / PENDING_FILE).exists()
         check_store(location)
-    assert write(location, 0, mode).wait() == 0
+    assert write(location, 0).wait() == 0
     assert check_store(location) >= PER_ROUND
     assert interrupted, "no kill landed inside a bulk load: the test checked nothing"
     print(f"{ROUNDS} kills, {interrupted} inside a bulk load")

@@ -115,25 +115,3 @@ def test_a_triple_two_documents_state_is_counted_once_and_outlives_one_of_them(a
     any_store.replace_graphs([], drop=["urn:graph:bb"])
     assert not any_store.ask('ASK { <urn:agency> <urn:label> "区民政局" }')
     assert len(any_store) == 0
-
-
-def test_a_bulk_session_defers_default_graph_copies_until_read(tmp_path):
-    from gongwen.store import PENDING_FILE, SPOOL_FILE
-
-    store = Store.open(tmp_path / "store")
-    with store.bulk_session(checkpoint=1000):
-        store.replace_graphs([GraphData("urn:g:1", "<urn:a> <urn:b> <urn:c> .\n")])
-        assert (tmp_path / "store" / PENDING_FILE).exists() and (tmp_path / "store" / SPOOL_FILE).exists()
-        assert store.ask("ASK { <urn:a> <urn:b> <urn:c> }")  # a read writes the copies first
-        assert not (tmp_path / "store" / PENDING_FILE).exists()
-        store.replace_graphs([GraphData("urn:g:2", "<urn:d> <urn:b> <urn:c> .\n")])
-    assert not (tmp_path / "store" / SPOOL_FILE).exists()
-    assert store.ask("ASK { <urn:d> <urn:b> <urn:c> }") and len(store) == 2
-
-
-def test_an_error_in_a_bulk_session_rolls_back_its_graphs(tmp_path):
-    store = Store.open(tmp_path / "store")
-    with pytest.raises(RuntimeError), store.bulk_session():
-        store.replace_graphs([GraphData("urn:g:1", "<urn:a> <urn:b> <urn:c> .\n")])
-        raise RuntimeError("a bug in the caller")
-    assert store.graph_names() == [] and len(store) == 0
