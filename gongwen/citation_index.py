@@ -19,7 +19,8 @@ from gongwen.loaders.docnumbers import canonical_doc_number
 
 @dataclass(frozen=True)
 class CitedDocument:
-    """A document of the network as the index describes it; ``number`` is its canonical 文号 or ""."""
+    """A document of the network as the index describes it; ``number`` is its canonical 文号 or "", ``label``
+    what names it (gongwen.citations: the number, else the title)."""
 
     iri: str
     number: str
@@ -27,10 +28,7 @@ class CitedDocument:
     issuer: str
     year: int
     in_corpus: bool
-
-    @property
-    def label(self) -> str:
-        return self.number or self.title or self.iri.rsplit("/", 1)[-1]
+    label: str
 
 
 class CitationIndex:
@@ -78,7 +76,7 @@ class CitationIndex:
         if known is None:
             data = self.graph.nodes[iri]
             known = CitedDocument(iri, data.get("number", ""), data.get("title", ""), data.get("issuer", ""),
-                                  data.get("year", 0), bool(data.get("in_corpus")))
+                                  data.get("year", 0), bool(data.get("in_corpus")), data.get("label", iri))
             self._documents_made[iri] = known
         return known
 

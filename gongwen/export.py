@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from gongwen import citations
 from gongwen.loaders.resolve import FORMS
-from gongwen.pipeline import CODE_AGENCIES, PREFIXES
+from gongwen.pipeline import LEARNT_CODES
 from gongwen.store import Store
 
 NETWORK_FORMATS = ("graphml", "gexf")
@@ -98,13 +98,6 @@ def export_tables(store: Store, folder: Path) -> list[Path]:
         for a, b in sorted(network.edges()):
             writer.writerow([a, network.nodes[a]["number"], b, network.nodes[b]["number"]])
     return [documents, edges]
-
-
-LEARNT_CODES = PREFIXES + f"""SELECT ?code ?name (COUNT(DISTINCT ?own) AS ?documents) (MIN(?number) AS ?example) WHERE {{
-  {{ {CODE_AGENCIES} }}
-  ?agency skos:prefLabel ?name .
-  ?own gw:sourceGraph ?source ; gw:issuerCode ?code ; eli:id_local ?number .
-}} GROUP BY ?code ?name ORDER BY ?code"""
 
 
 def export_registry(store: Store, fmt: str, output: BinaryIO) -> None:

@@ -154,13 +154,18 @@ PREFIXES = (f"PREFIX gw: <{GW}> PREFIX eli: <http://data.europa.eu/eli/ontology#
 CODE_AGENCIES = """SELECT ?code (MIN(?a) AS ?agency) WHERE {
   ?own gw:sourceGraph ?src ; gw:issuerCode ?code ; eli:passed_by ?a .
 } GROUP BY ?code HAVING (COUNT(DISTINCT ?a) = 1)"""
-ISSUER_CODES = PREFIXES + f"SELECT ?code ?name WHERE {{ {{ {CODE_AGENCIES} }} ?agency skos:prefLabel ?name }}"
+# Each learnt code with its agency's name, how many loaded documents print it and the least of their numbers.
+LEARNT_CODES = PREFIXES + f"""SELECT ?code ?name (COUNT(DISTINCT ?own) AS ?documents) (MIN(?number) AS ?example) WHERE {{
+  {{ {CODE_AGENCIES} }}
+  ?agency skos:prefLabel ?name .
+  ?own gw:sourceGraph ?source ; gw:issuerCode ?code ; eli:id_local ?number .
+}} GROUP BY ?code ?name ORDER BY ?code"""
 
 
 def issuer_codes_in(store: Store) -> dict[str, dict]:
     """The 代字 registry the store has grown: each loaded document that prints both its issuer and its own
     文号 tells which agency a code belongs to, so citations of that code in later documents name their issuer."""
-    return {row["code"]: {"agency": row["name"], "region": None, "form": None} for row in store.select(ISSUER_CODES)}
+    return {row["code"]: {"agency": row["name"], "region": None, "form": None} for row in store.select(LEARNT_CODES)}
 
 
 def spread_issuer_codes_update(keep_union: bool = True) -> str:

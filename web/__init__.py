@@ -31,6 +31,7 @@ def create_app(config: dict) -> Flask:
     app.config.update(STORE=settings["store"], BASE_IRI=settings["base_iri"],
                       RESULT_CACHE=ResultCache(int(settings["query_cache"])),
                       CITATION_INDEX=StoreMemo(settings["store"], CitationIndex.from_store),
+                      CITATION_JSON=StoreMemo(settings["store"], lambda store: {}),
                       STORE_SUMMARY=StoreMemo(settings["store"], resources.summarize),
                       GRAPH_LIMIT=int(settings["graph_limit"]), ONTOLOGY=ontology,
                       TERM_LABELS=vocabulary.find_term_labels(ontology))
