@@ -17,6 +17,7 @@ path, decoded or not, back to its IRI with :func:`path_to_iri`.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from urllib.parse import quote, unquote
 
@@ -26,6 +27,8 @@ DEFAULT_BASE = "http://127.0.0.1:5000/"
 _SEGMENT_SAFE = "-._~!$&'()*+,;=:@"
 # Quotation marks and title brackets around a programme name are not part of it (“五社联动” = 五社联动).
 _NAME_QUOTES = "“”‘’\"'「」『』《》〈〉"
+# The RFC 5147 fragment of a span: where in the decoded text a fact was read.
+_CHAR_FRAGMENT = re.compile(r"#char=([0-9]+),([0-9]+)$")
 
 
 def normalize_key(text: str) -> str:
@@ -104,6 +107,16 @@ def mention_iri(base: str, sha256: str, start: int, end: int) -> str:
     'http://h/id/source/ab12#char=3,9'
     """
     return fragment_iri(source_iri(base, sha256), f"char={start},{end}")
+
+
+def mention_span(iri: str) -> tuple[int, int] | None:
+    """The offsets a span IRI names (the store keeps no other copy of them), or None for any other IRI.
+
+    >>> mention_span("http://h/id/source/ab12#char=3,9"), mention_span("http://h/id/source/ab12#citation=1")
+    ((3, 9), None)
+    """
+    m = _CHAR_FRAGMENT.search(iri)
+    return (int(m[1]), int(m[2])) if m else None
 
 
 def fragment_iri(resource: str, fragment: str) -> str:

@@ -10,8 +10,9 @@ The graph of a source document holds:
   the vocabulary graph lists (concepts.ttl, places.ttl; ``gongwen.ontology.vocab.vocabulary_graph``), which
   are only linked: their labels are stated once, there, not again in every document graph;
 * one *span* node per fact occurrence, the characters it was read from: its IRI is the RFC 5147 fragment
-  ``<graph>#char=start,end`` and it carries only ``oa:start``/``oa:end`` besides what it is about. No triple
-  links a span to its source: the IRI names it, and the span lives in the source's own named graph. A span
+  ``<graph>#char=start,end``, which says where it is: no triple repeats the offsets (oa:start/oa:end were a
+  fifth of every graph's triples, and of the load's time) and none links a span to its source — the IRI names
+  it, and the span lives in the source's own named graph. A span
   names what it reads (``gw:mentions``) and, for header and addressing facts, which property of the document
   it states (``gw:statesProperty``; a body mention without it names what the body talks about). A citation
   occurrence is such a node typed ``cito:Citation``; a figure one typed ``schema:Observation``.
@@ -70,10 +71,10 @@ class _Terms:
 # True must stay different literals.
 _literal = lru_cache(maxsize=1 << 16, typed=True)(Literal)
 
-CITO, DCTERMS, ELI, ELI_DL, FOAF, GW, OA, ORG, RDF, SDO, SKOS, XSD = (
+CITO, DCTERMS, ELI, ELI_DL, FOAF, GW, ORG, RDF, SDO, SKOS, XSD = (
     _Terms(n) for n in (namespaces.CITO, namespaces.DCTERMS, namespaces.ELI, namespaces.ELI_DL, namespaces.FOAF,
-                        namespaces.GW, namespaces.OA, namespaces.ORG, namespaces.RDF, namespaces.SDO,
-                        namespaces.SKOS, namespaces.XSD))
+                        namespaces.GW, namespaces.ORG, namespaces.RDF, namespaces.SDO, namespaces.SKOS,
+                        namespaces.XSD))
 
 
 # GB/T 9704-2012 §7.2.4: 发文机关代字、年份、发文顺序号; the year is four digits in 〔〕 and the number ends in 号.
@@ -207,8 +208,6 @@ def _mention(ctx: _Ctx, span: Span, target: Node | None = None, prop: URIRef | N
     if span[0] == span[1]:
         return None
     node = URIRef(iris.fragment_iri(ctx.source, f"char={span[0]},{span[1]}"))  # = iris.mention_iri(…)
-    ctx.add(node, OA.start, _literal(span[0]))
-    ctx.add(node, OA.end, _literal(span[1]))
     if target is not None:
         ctx.add(node, GW.mentions, target)
     if prop is not None:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from gongwen.ontology.iris import mention_span
 from gongwen.store import Store
 from gongwen.web import terms
 
@@ -68,13 +69,12 @@ def find_outgoing(store: Store, iri: str) -> list[tuple[ox.NamedNode, Term]]:
 
 def find_incoming(store: Store, iri: str) -> tuple[list[tuple[ox.NamedNode, Term]], list[Term]]:
     """Distinct ``(property, subject)`` pairs pointing at the IRI, and apart from them the mention nodes
-    (spans of source texts) that name it, which would otherwise bury the links on a busy page."""
-    start = ox.NamedNode(terms.MENTION_START)
-    rows = store.query(f"SELECT DISTINCT ?p ?s ?m WHERE {{ ?s ?p {ox.NamedNode(iri)} "
-                       f"BIND(EXISTS {{ ?s {start} ?o }} AS ?m) }} ORDER BY ?p ?s")
+    (spans of source texts, known by their ``#char=`` IRIs) that name it, which would otherwise bury the links
+    on a busy page."""
+    rows = store.query(f"SELECT DISTINCT ?p ?s WHERE {{ ?s ?p {ox.NamedNode(iri)} }} ORDER BY ?p ?s")
     links, mentions = [], []
     for row in rows:
-        if row["m"].value == "true":
+        if isinstance(row["s"], ox.NamedNode) and mention_span(row["s"].value):
             mentions.append(row["s"])
         else:
             links.append((row["p"], row["s"]))

@@ -163,5 +163,3 @@ INVERSE_LABELS: dict[str, tuple[str, str]] = {
     PASSED_BY: ("发布的文件", "issuer of"),
     ELI + "is_about": ("涉及本项的文件", "subject of"),
 }
-# A mention node (a span of a source text, gongwen.ontology.to_rdf) starts at an oa:start offset.
-MENTION_START = "http://www.w3.org/ns/oa#start"

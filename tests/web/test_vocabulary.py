@@ -76,7 +76,7 @@ def test_the_reused_vocabularies_are_listed_with_their_terms(page):
     for prefix in REUSED:
         assert f'id="reused-{prefix}"' in section
     for term in ("eli:passed_by", "org:Membership", "cito:hasCitedEntity", "skos:prefLabel", "schema:Observation",
-                 "prov:Entity", "oa:start", "eli-dl:was_submitted_by"):
+                 "prov:Entity", "oa:hasBody", "eli-dl:was_submitted_by"):
         assert f"<code>{term}</code>" in section, term
 
 
