@@ -11,9 +11,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from gongwen import citations
 from gongwen.loaders.resolve import FORMS
-from gongwen.pipeline import LEARNT_CODES
 from gongwen.store import Store
 
 NETWORK_FORMATS = ("graphml", "gexf")
@@ -78,11 +76,16 @@ def _curie(key: str, prefixes: dict[str, str]) -> str:
 
 def export_network(store: Store, fmt: str, output: BinaryIO) -> None:
     """The citation network as GraphML or GEXF (labels, number, title, issuer, year, in_corpus per node)."""
+    # networkx (0.2 s) loads only here and for the tables: every command's parser imports this module's names.
+    from gongwen import citations
+
     citations.write_network(citations.citation_graph(store), fmt, output)
 
 
 def export_tables(store: Store, folder: Path) -> list[Path]:
     """documents.csv (one row per document, cited ones included) and citations.csv (one row per citation)."""
+    from gongwen import citations
+
     network = citations.citation_graph(store)
     folder.mkdir(parents=True, exist_ok=True)
     documents, edges = folder / "documents.csv", folder / "citations.csv"
@@ -108,6 +111,8 @@ def export_registry(store: Store, fmt: str, output: BinaryIO) -> None:
     >>> out = io.BytesIO(); export_registry(Store.open(), "registry", out); out.getvalue().decode().count("\\n")
     3
     """
+    from gongwen.pipeline import LEARNT_CODES  # the load's own query; the pipeline's imports are heavy
+
     lines = ["# 发文机关代字 learnt from the loaded documents that print both their issuer and their own 发文字号",
              "# (gongwen export --format registry); same schema as loaders/data/issuer_codes.yaml. A code printed",
              "# by two agencies is left out."]

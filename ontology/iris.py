@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 DEFAULT_BASE = "http://127.0.0.1:5000/"
@@ -43,6 +44,8 @@ def normalize_key(text: str) -> str:
     return "".join(text.split()).replace("/", "／")
 
 
+# Names and numbers recur across documents (an agency, a cited 文号): each is escaped once per process.
+@lru_cache(maxsize=1 << 16)
 def _segment(text: str) -> str:
     return quote(normalize_key(text), safe=_SEGMENT_SAFE)
 
