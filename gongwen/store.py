@@ -187,7 +187,8 @@ class Store(QueryHelpers):
         try:
             self._ox.bulk_load(input="".join(in_graph(g) for g in batch), format=ox.RdfFormat.N_QUADS,
                                lenient=lenient)
-            self._ox.bulk_load(input=union_copy(batch), format=ox.RdfFormat.N_TRIPLES, lenient=lenient)
+            self._ox.bulk_load(input="".join(_terminated(g.ntriples) for g in batch),
+                               format=ox.RdfFormat.N_TRIPLES, lenient=lenient)
         except (SyntaxError, OSError):
             self.roll_back_interrupted()
             raise
@@ -235,18 +236,6 @@ def to_nquads(batch: Iterable[GraphData]) -> str:
     <urn:a> <urn:b> <urn:c> .
     """
     return "".join(f"{in_graph(item)}{_terminated(item.ntriples)}" for item in batch)
-
-
-def union_copy(batch: Iterable[GraphData]) -> str:
-    """The batch's triples for the default graph, each once: documents of a batch share about a quarter of
-    their triples (an agency's name, a cited document's number), which the bulk loader would sort and write again.
-
-    >>> print(union_copy([GraphData("urn:g", "<urn:a> <urn:b> <urn:c> ."), GraphData("urn:h", "<urn:a> <urn:b> <urn:c> .")]), end="")
-    <urn:a> <urn:b> <urn:c> .
-    """
-    # split("\n"), not splitlines(): a literal may hold U+2028 and the like unescaped, which end no statement.
-    lines = dict.fromkeys(line for item in batch for line in item.ntriples.split("\n") if line)
-    return "\n".join(lines) + "\n" if lines else ""
 
 
 def in_graph(item: GraphData) -> str:

@@ -68,19 +68,6 @@ def test_triple_dump_has_each_shared_triple_once(any_store):
     assert out.getvalue().decode().count("区民政局") == 1
 
 
-def test_the_bulk_write_copies_shared_triples_once_and_keeps_literals_whole(tmp_path):
-    """The default-graph copy of a batch is written line by line, each line once; U+2028 in a literal (which
-    N-Triples leaves unescaped and str.splitlines would split at) stays inside its statement."""
-    store = Store.open(tmp_path / "s")
-    shared = '<urn:agency> <urn:label> "区民政局" .\n'
-    store.replace_graphs([doc_graph("/a.txt", "aa", shared + '<urn:a> <urn:note> "甲\u2028同一行" .'),
-                          doc_graph("/b.txt", "bb", shared + '<urn:b> <urn:note> "乙\u2028同一行" .')])
-    assert store.select("SELECT ?l WHERE { ?s <urn:note> ?l } ORDER BY ?s") == [
-        {"l": "甲\u2028同一行"}, {"l": "乙\u2028同一行"}]
-    assert len(store) == 7
-    assert len(list(store.quads(subject="urn:agency"))) == 3  # one per document graph, one in the default graph
-
-
 def test_store_survives_reopening(tmp_path):
     store = Store.open(tmp_path / "s")
     store.replace_graphs([doc_graph("/a.txt", "aa")])
