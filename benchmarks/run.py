@@ -265,9 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
-    parser.add_argument("--skip-rdflib-above", type=int, default=8_000_000,
+    parser.add_argument("--skip-rdflib-above", type=int, default=14_000_000,
                         help="distinct triples above which the rdflib peer is not run: it took 1.3 KB of memory per "
-                             "triple at 10,000 documents, so 100,000 would need ~20 GB of this machine's 24")
+                             "triple at 10,000 documents, so 14 million need ~18 GB of this machine's 24")
     args = parser.parse_args(argv)
     WORK.mkdir(exist_ok=True)
     results = []
