@@ -9,12 +9,17 @@ gongwen.memo.StoreMemo that builds it again after the store is written.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import networkx as nx
 
 from gongwen import citations
 from gongwen.loaders.docnumbers import canonical_doc_number
+
+# Closures the index keeps once walked: paging through the 15,875 documents downstream of the most-cited of
+# 100,000 takes 159 pages of 100, each of which would otherwise walk and sort them all again (8 ms).
+KEPT_TRACES = 256
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,8 @@ class CitationIndex:
         self._position = {iri: place for place, iri in enumerate(by_label)}
         self._citing = {iri: self._in_order(graph.predecessors(iri)) for iri in graph}
         self._cited = {iri: self._in_order(graph.successors(iri)) for iri in graph}
+        self._traces: dict[tuple[str, str], list[str]] = {}
+        self._traces_lock = threading.Lock()
 
     @classmethod
     def from_store(cls, store) -> "CitationIndex":
@@ -92,7 +99,16 @@ class CitationIndex:
         """Every document reachable by citations: ``up`` towards the sources, ``down`` to what builds on it."""
         if direction not in ("up", "down"):
             raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
-        step = self._cited if direction == "up" else self._citing
+        kept = self._traces.get((iri, direction))
+        if kept is None:
+            kept = self._walk(iri, self._cited if direction == "up" else self._citing)
+            with self._traces_lock:  # the server's threads share the index
+                self._traces[iri, direction] = kept
+                if len(self._traces) > KEPT_TRACES:
+                    del self._traces[next(iter(self._traces))]  # the oldest
+        return kept
+
+    def _walk(self, iri: str, step: dict[str, list[str]]) -> list[str]:
         reached: set[str] = set()
         waiting = [iri]
         while waiting:

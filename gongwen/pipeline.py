@@ -4,10 +4,10 @@ Extraction, mapping and validation are pure and CPU-bound, so they run in worker
 only the main process writes to the store, in batches, each document whole or not at all (gongwen.store). A
 file whose bytes (sha256) are already stored under the same path is skipped without being parsed again.
 
-Where a load's time goes, per document on the 2-core machine (benchmarks/load_speed.py, README "Load
-speed"): reading and extraction ~0.8 ms, mapping straight to N-Triples text ~0.6 ms, SHACL validation of
-the batch with pyshacl-turbo ~1.1 ms, all in the workers; the store's bulk write ~2.7 ms in the main process,
-which overlaps with the workers' next batches. Documents travel between processes as N-Triples text, never
+Where a load's time goes, CPU per document on the 2-core machine, one stage at a time (``benchmarks/load_speed.py
+--stages``, a quiet hour): reading and extraction ~0.4 ms, mapping straight to N-Triples text ~0.45 ms,
+SHACL validation of the batch with pyshacl-turbo ~0.5 ms, all in the workers; the store's bulk write ~1.4 ms
+in the main process, which overlaps with the workers' next batches. Documents travel between processes as N-Triples text, never
 as rdflib graphs, which cost more to build, merge and pickle than everything else together.
 
 A load ends with one update that spreads the 代字 registry the store has grown (spread_issuer_codes_update),
