@@ -111,7 +111,7 @@ def export_registry(store: Store, fmt: str, output: BinaryIO) -> None:
     >>> out = io.BytesIO(); export_registry(Store.open(), "registry", out); out.getvalue().decode().count("\\n")
     3
     """
-    from gongwen.pipeline import LEARNT_CODES  # the load's own query; the pipeline's imports are heavy
+    from gongwen.pipeline import LEARNT_CODES  # imported late: the pipeline's imports are heavy
 
     lines = ["# 发文机关代字 learnt from the loaded documents that print both their issuer and their own 发文字号",
              "# (gongwen export --format registry); same schema as loaders/data/issuer_codes.yaml. A code printed",
