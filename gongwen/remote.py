@@ -129,6 +129,14 @@ class RemoteStore(QueryHelpers):
                 self._writes_default_graph = False
         return self._writes_default_graph
 
+    def start_load(self) -> bool:
+        """Always ``True``: a server keeps no note of loads under way, so each load completes what any
+        earlier one may have left unfinished (see :meth:`gongwen.store.Store.start_load`)."""
+        return True
+
+    def finish_load(self) -> None:
+        """Nothing to note (see :meth:`start_load`)."""
+
     def dump(self, output, fmt: ox.RdfFormat) -> None:
         if fmt in QUAD_FORMATS:
             ox.serialize((q for g in self.graph_names() for q in self.quads(graph=g)), output, format=fmt)

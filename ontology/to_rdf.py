@@ -227,6 +227,21 @@ def _document_iri(ctx: _Ctx) -> str:
     return iris.part_iri(str(ctx.source), "doc")
 
 
+def taught_code(doc: Document) -> str | None:
+    """The 代字 a document teaches the registry, which gongwen.pipeline.CODE_AGENCIES reads back from what
+    this module writes: its own, when it prints its issuer and a well-formed 文号.
+
+    >>> from gongwen.loaders.models import Field
+    >>> number = DocNumber("西民函〔2023〕53号", "西民函", 2023, "53", (0, 13))
+    >>> taught_code(Document(file="a", text="", doc_number=number, issuer=Field("昆明市西山区民政局", (14, 23))))
+    '西民函'
+    >>> taught_code(Document(file="a", text="", doc_number=number)) is None
+    True
+    """
+    number = doc.doc_number
+    return number.code if number is not None and doc.issuer is not None and is_canonical_number(number) else None
+
+
 def _add_number(ctx: _Ctx, node: URIRef, number: DocNumber) -> None:
     """A 文号 on a document node: canonical in eli:id_local when well-formed, else only as written."""
     if is_canonical_number(number):

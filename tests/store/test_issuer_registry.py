@@ -2,6 +2,9 @@
 the agency behind that code, for every later citation of a number with the same code."""
 from __future__ import annotations
 
+import pytest
+
+from gongwen import pipeline
 from gongwen.ontology.iris import agency_iri, doc_iri
 from gongwen.pipeline import issuer_codes_in, load_paths
 from gongwen.settings import DEFAULTS
@@ -58,3 +61,44 @@ def test_a_code_two_agencies_print_names_neither(tmp_path):
                                      f"{issuer}\n2023年3月1日\n", encoding="utf-8")
     assert load_paths(store, [tmp_path], BASE).loaded == 2
     assert "同民发" not in issuer_codes_in(store)
+
+
+def _issuer_of(store, number: str) -> list[str]:
+    return [r["a"] for r in store.select(f"SELECT ?a WHERE {{ <{doc_iri(BASE, number)}> <{GW}inferredIssuer> ?a }}")]
+
+
+def _notice(issuer: str, number: str, body: str = "现通知如下。") -> str:
+    return f"{issuer}文件\n{number}\n关于开展工作的通知\n各单位：\n{body}\n{issuer}\n2023年3月1日\n"
+
+
+def test_a_load_that_never_finished_has_its_codes_spread_by_the_next(tmp_path, monkeypatch):
+    """A load spreads only the codes its own documents teach, unless the one before it never reached its end."""
+    (tmp_path / "citing.txt").write_text(_notice("某某街道办事处", "某街发〔2024〕3号", "按照东民发〔2023〕9号执行。"),
+                                         encoding="utf-8")
+    (tmp_path / "teacher.txt").write_text(_notice("甲市民政局", "东民发〔2023〕1号"), encoding="utf-8")
+    (tmp_path / "other.txt").write_text(_notice("乙市民政局", "西民发〔2023〕2号"), encoding="utf-8")
+    store = Store.open(tmp_path / "store")
+    assert load_paths(store, [tmp_path / "citing.txt"], BASE).loaded == 1
+
+    def stopped(*args):
+        raise RuntimeError("stopped before the load's end")
+    with monkeypatch.context() as m:
+        m.setattr(pipeline, "spread_issuer_codes_update", stopped)
+        with pytest.raises(RuntimeError):
+            load_paths(store, [tmp_path / "teacher.txt"], BASE)
+    assert _issuer_of(store, "东民发〔2023〕9号") == []
+    assert load_paths(store, [tmp_path / "other.txt"], BASE).loaded == 1  # teaches 西民发 alone
+    assert _issuer_of(store, "东民发〔2023〕9号") == [agency_iri(BASE, "甲市民政局")]
+
+
+def test_a_replaced_document_gives_its_old_code_back_to_one_agency(tmp_path):
+    for name, issuer, number in (("1", "甲市民政局", "同民发〔2023〕1号"), ("2", "乙市民政局", "同民发〔2023〕2号")):
+        (tmp_path / f"{name}.txt").write_text(_notice(issuer, number), encoding="utf-8")
+    (tmp_path / "3.txt").write_text(_notice("某某街道办事处", "某街发〔2024〕3号", "按照同民发〔2023〕9号执行。"),
+                                    encoding="utf-8")
+    store = Store.open(tmp_path / "store")
+    assert load_paths(store, [tmp_path], BASE).loaded == 3
+    assert _issuer_of(store, "同民发〔2023〕9号") == []  # two agencies print the code
+    (tmp_path / "2.txt").write_text(_notice("乙市民政局", "乙民发〔2023〕2号"), encoding="utf-8")
+    assert load_paths(store, [tmp_path / "2.txt"], BASE).loaded == 1
+    assert _issuer_of(store, "同民发〔2023〕9号") == [agency_iri(BASE, "甲市民政局")]

@@ -13,7 +13,7 @@ from tests.store.conftest import free_port
 
 def doc_graph(name: str, sha: str, extra: str = "") -> GraphData:
     g = f"urn:graph:{sha}"
-    return GraphData(g, f'<{g}> <{GW}sourcePath> "{name}" .\n<{g}> <{GW}sha256> "{sha}" .\n{extra}')
+    return GraphData(g, f'<{g}> <{GW}sourcePath> {ox.Literal(name)} .\n<{g}> <{GW}sha256> "{sha}" .\n{extra}')
 
 
 def test_sources_are_read_back_by_path(any_store):
@@ -21,6 +21,29 @@ def test_sources_are_read_back_by_path(any_store):
     store.replace_graphs([doc_graph("/a.txt", "aa"), doc_graph("/b.txt", "bb")])
     assert {p: r.sha256 for p, r in store.sources().items()} == {"/a.txt": "aa", "/b.txt": "bb"}
     assert store.graph_names() == ["urn:graph:aa", "urn:graph:bb"]
+
+
+def test_sources_are_looked_up_by_the_paths_asked_for(any_store, monkeypatch):
+    monkeypatch.setattr("gongwen.store.SOURCES_PER_QUERY", 2)  # several lookups, as in a large load
+    store = any_store
+    odd = '/年度 "报告"\\v1.txt'
+    store.replace_graphs([doc_graph(p, sha) for p, sha in (("/a.txt", "aa"), ("/b.txt", "bb"), (odd, "cc"))])
+    asked = store.sources(["/b.txt", odd, "/never-loaded.txt", "/b.txt", "/a.txt"])
+    assert {p: r.graph for p, r in asked.items()} == {"/a.txt": "urn:graph:aa", "/b.txt": "urn:graph:bb",
+                                                      odd: "urn:graph:cc"}
+    assert store.sources([]) == {} and store.sources(["/c.txt"]) == {}
+
+
+def test_an_unfinished_load_is_told_to_the_next(tmp_path):
+    store = Store.open(tmp_path / "s")
+    assert store.start_load() is False
+    del store  # the process ends before finish_load: killed, or stopped by an error
+    store = Store.open(tmp_path / "s")
+    assert store.start_load() is True
+    store.finish_load()
+    assert store.start_load() is False
+    memory = Store.open()
+    assert memory.start_load() is False and memory.start_load() is True
 
 
 def test_replacing_drops_the_stale_graph_in_the_same_update(any_store):
