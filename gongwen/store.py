@@ -37,6 +37,7 @@ PENDING_FILE = "gongwen-pending-graphs"
 # In the store's folder from a load's start to its end: left behind, it tells the next load that one never finished.
 UNFINISHED_LOAD_FILE = "gongwen-unfinished-load"
 SOURCES_PER_QUERY = 1000
+COMPACTION_NICE = 10  # see _defer_compaction
 _STATEMENT_END = re.compile(r"[ \t]*\.[ \t]*\r?$", re.MULTILINE)
 
 
@@ -226,6 +227,7 @@ class Store(QueryHelpers):
             self.roll_back_interrupted()
             raise
         os.remove(pending)
+        _defer_compaction()
 
     def roll_back_interrupted(self) -> list[str]:
         """Remove the graphs of a bulk load that did not finish (a crash, a kill); returns their IRIs.
@@ -285,6 +287,29 @@ def in_graph(item: GraphData) -> str:
     if text.count(" .\n") == text.count("\n"):
         return text.replace(" .\n", f" <{item.graph}> .\n")
     return _STATEMENT_END.sub(f" <{item.graph}> .", text)
+
+
+def _defer_compaction() -> None:
+    """Lower the scheduling priority of this process's compaction threads (RocksDB names them rocksdb:low) to
+    nice 10, on Linux; elsewhere nothing changes.
+
+    Each bulk load adds sorted files that RocksDB merges into the rest by rewriting it — half of the writer's
+    CPU at 50,000 documents. At normal priority compaction starts as soon as a few files arrive, competing with
+    the load's workers for the cores, and rewrites the same data again and again; deferred by the scheduler it
+    merges more files per pass: 30,000 documents loaded at 365-425 documents/s against 283-361 (alternated runs,
+    4.5-5.2 CPU ms per document against 5.2-6.7). RocksDB still slows then stops a write while 20 or 36 files
+    wait, so the deferral is bounded. Threads are named once started, hence a look after every bulk load."""
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return
+    for task in tasks:
+        try:
+            with open(f"/proc/self/task/{task}/comm", encoding="utf-8") as f:
+                if f.read().startswith("rocksdb:low"):
+                    os.setpriority(os.PRIO_PROCESS, int(task), COMPACTION_NICE)  # a thread, on Linux
+        except OSError:  # a thread that ended meanwhile
+            continue
 
 
 def _roll_back_if_unlocked(path: str) -> None:

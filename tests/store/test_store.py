@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import os
+import sys
 
 import pyoxigraph as ox
 import pytest
@@ -97,6 +99,18 @@ def test_store_survives_reopening(tmp_path):
     store.flush()
     del store
     assert list(Store.open(tmp_path / "s", read_only=True).sources()) == ["/a.txt"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads are reniced on Linux only")
+def test_a_bulk_load_leaves_compaction_to_spare_cpu(tmp_path):
+    store = Store.open(tmp_path / "s")
+    store.replace_graphs([doc_graph(f"/{i}.txt", f"{i:02}") for i in range(20)])
+    niceness = {}
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/comm", encoding="utf-8") as f:
+            niceness.setdefault(f.read().strip(), []).append(os.getpriority(os.PRIO_PROCESS, int(task)))
+    assert niceness["rocksdb:low"] and min(niceness["rocksdb:low"]) >= 10
+    assert os.getpriority(os.PRIO_PROCESS, 0) < 10  # this thread, the writer's, keeps its priority
 
 
 def test_a_second_writer_gets_a_clear_error(tmp_path):
