@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
-from gongwen.loaders.extract import extract_document
-from gongwen.loaders.read import ReadError, iter_sources, read_file
 import pyoxigraph as ox
 
+from gongwen.loaders.extract import extract_document
+from gongwen.loaders.read import ReadError, iter_sources, read_file
 from gongwen.ontology.to_rdf import document_ntriples, graph_iri, taught_code, to_ntriples
 from gongwen.ontology.vocab import vocabulary_graph, vocabulary_graph_iri, vocabulary_version
 from gongwen.shapes.validate import format_violation, validate_ntriples
@@ -294,9 +294,7 @@ def _store_batch(store: Store, outcomes: list[FileOutcome], known: dict, summary
     loaded = [o for o in outcomes if o.status == "loaded"]
     stale = [known[o.path].graph for o in loaded if o.path in known and known[o.path].graph != o.graph.graph]
     if stale:
-        summary.codes.update(row["code"] for row in store.select(
-            f"SELECT DISTINCT ?code WHERE {{ VALUES ?g {{ {' '.join(f'<{g}>' for g in stale)} }} "
-            f"GRAPH ?g {{ ?own <{GW}sourceGraph> ?g ; <{GW}issuerCode> ?code }} }}"))
+        summary.codes.update(_codes_taught_by(store, stale))
     store.replace_graphs([o.graph for o in loaded], drop=stale)
     for o in outcomes:
         if o.status == "loaded":
@@ -310,3 +308,10 @@ def _store_batch(store: Store, outcomes: list[FileOutcome], known: dict, summary
             summary.failed.append(o)
         if progress:
             progress(o)
+
+
+def _codes_taught_by(store: Store, graphs: list[str]) -> list[str]:
+    """The 代字 codes the documents of ``graphs`` print as their own."""
+    values = " ".join(f"<{g}>" for g in graphs)
+    return [row["code"] for row in store.select(f"SELECT DISTINCT ?code WHERE {{ VALUES ?g {{ {values} }} "
+                                                f"GRAPH ?g {{ ?own <{GW}sourceGraph> ?g ; <{GW}issuerCode> ?code }} }}")]
