@@ -209,8 +209,9 @@ class Store(QueryHelpers):
         return unfinished
 
     def finish_load(self) -> None:
-        self._load_under_way = False
-        if self.location is not None:
+        if self.location is None:
+            self._load_under_way = False
+        else:
             os.remove(os.path.join(self.location, UNFINISHED_LOAD_FILE))
 
     def _bulk_insert(self, batch: list[GraphData]) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import os
-import sys
 
 import pyoxigraph as ox
 import pytest
@@ -101,7 +100,6 @@ def test_store_survives_reopening(tmp_path):
     assert list(Store.open(tmp_path / "s", read_only=True).sources()) == ["/a.txt"]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads are reniced on Linux only")
 def test_a_bulk_load_leaves_compaction_to_spare_cpu(tmp_path):
     writer_before = os.getpriority(os.PRIO_PROCESS, 0)  # this thread's
     store = Store.open(tmp_path / "s")
